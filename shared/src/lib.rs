@@ -1,0 +1,23 @@
+//! Scaffolding the lessons share, and nothing a lesson exists to teach.
+//!
+//! Every lesson of the course is a small program that mirrors a Python one. The
+//! programs sleep, time themselves and sometimes draw random numbers; this crate
+//! makes those three things controllable from outside, so that `cargo xtask
+//! verify` can run the whole course quickly and reproducibly:
+//!
+//! - [`time`]: every sleep and every printed duration goes through one time
+//!   scale, read from `LESSON_TIME_SCALE` (default `1`: real time, as in the
+//!   Python original). Verify runs lessons at a tenth of real time, and the
+//!   lessons still *print* lesson seconds, so the output reads the same.
+//! - [`random`]: a random generator seeded from `LESSON_SEED` when it is set,
+//!   so a lesson that sleeps at random can be replayed exactly.
+//!
+//! A bad value in either variable stops the lesson with a one-line message and
+//! exit status 2 (see [`env`]), never with a panic.
+//!
+//! The concurrency itself (threads, processes, coroutines, tasks) never lives
+//! here: a learner reading a lesson must see all of it in the lesson's own file.
+
+pub mod env;
+pub mod random;
+pub mod time;

@@ -1,0 +1,65 @@
+//! One time scale for every sleep and every printed duration.
+//!
+//! Lessons speak in *lesson seconds*, the seconds of the Python original: "sleep
+//! 3 s", "耗时: 3.0". The scale turns them into real time. With
+//! `LESSON_TIME_SCALE=0.1` a 3 s sleep really lasts 300 ms, and a stopwatch
+//! that measured 300 ms reports 3.0 lesson seconds, so the printed figure still
+//! teaches "three seconds, not nine".
+//!
+//! Lessons never call `std::thread::sleep(Duration::from_secs(3))` directly;
+//! they write `shared::time::sleep(3.0)` (or pass `shared::time::secs(3.0)` to
+//! tokio's or may's own sleep), so one variable paces the whole course.
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The environment variable that sets the scale.
+pub const SCALE_VAR: &str = "LESSON_TIME_SCALE";
+
+/// Real seconds per lesson second: `1.0` unless `LESSON_TIME_SCALE` says otherwise.
+pub fn scale() -> f64 {
+    static SCALE: OnceLock<f64> = OnceLock::new();
+    *SCALE.get_or_init(|| {
+        crate::env::parse_var(
+            SCALE_VAR,
+            "a positive number such as 1 or 0.1",
+            |s: &f64| s.is_finite() && *s > 0.0 && *s <= 1000.0,
+        )
+        .unwrap_or(1.0)
+    })
+}
+
+/// The real duration of `lesson_secs` lesson seconds, to hand to any sleep.
+pub fn secs(lesson_secs: f64) -> Duration {
+    Duration::from_secs_f64(lesson_secs.max(0.0) * scale())
+}
+
+/// Blocks the current thread for `lesson_secs` lesson seconds (Python's `time.sleep`).
+pub fn sleep(lesson_secs: f64) {
+    std::thread::sleep(secs(lesson_secs));
+}
+
+/// Converts a real duration that was measured back into lesson seconds.
+pub fn lesson_secs(real: Duration) -> f64 {
+    real.as_secs_f64() / scale()
+}
+
+/// Measures elapsed time in lesson seconds (Python's `t2 - t1` of `time.time()`).
+#[derive(Debug, Clone, Copy)]
+pub struct Stopwatch {
+    started: Instant,
+}
+
+impl Stopwatch {
+    /// Starts measuring now.
+    pub fn start() -> Self {
+        Self {
+            started: Instant::now(),
+        }
+    }
+
+    /// Lesson seconds since [`Stopwatch::start`].
+    pub fn elapsed_secs(&self) -> f64 {
+        lesson_secs(self.started.elapsed())
+    }
+}

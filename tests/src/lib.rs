@@ -1,0 +1,1 @@
+//! This crate holds only tests: see `tests/transcripts.rs`.

@@ -1,0 +1,216 @@
+//! One program checked against its transcript: the single implementation
+//! behind both `cargo xtask verify` and the tests crate.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::lessons::{Lesson, Program};
+use crate::normalise::normalise;
+use crate::runner::{self, End, Run};
+use crate::transcript::{self, Transcript};
+
+/// Verify's default time scale: a tenth of real time. Long enough that a busy
+/// second core does not reorder what the lessons' sleeps keep apart, short
+/// enough that the whole course runs in seconds.
+pub const FAST_SCALE: f64 = 0.1;
+
+/// The `LESSON_SEED` verify runs every lesson with.
+pub const VERIFY_SEED: u64 = 1;
+
+/// How to run the programs.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub scale: f64,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            scale: FAST_SCALE,
+            seed: VERIFY_SEED,
+        }
+    }
+}
+
+/// What one program did, and what is wrong with it.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub id: String,
+    pub run: Run,
+    /// The output as the transcript would record it.
+    pub normalised: String,
+    /// The transcript, when there is one.
+    pub expected: Option<Transcript>,
+    /// Everything wrong besides the output's text: exit status, processes
+    /// left behind, a missing transcript, a README showing an old one.
+    pub problems: Vec<String>,
+}
+
+impl Verdict {
+    /// The program behaved as documented.
+    pub fn passed(&self) -> bool {
+        self.problems.is_empty() && self.output_matches()
+    }
+
+    /// The output equals the transcript (redactions and declared blocks aside).
+    pub fn output_matches(&self) -> bool {
+        self.expected
+            .as_ref()
+            .is_some_and(|t| t.content == self.normalised)
+    }
+
+    /// The program ran cleanly: exit status 0, nothing left behind.
+    pub fn ran_cleanly(&self) -> bool {
+        self.run.end == End::Exited(0) && self.run.leftovers.is_empty()
+    }
+}
+
+/// Runs `program` and checks it against its transcript and its README.
+pub fn check(
+    root: &Path,
+    lesson: &Lesson,
+    program: &Program,
+    exe: &Path,
+    settings: Settings,
+) -> Result<Verdict, String> {
+    let mut problems = Vec::new();
+    let expected = match transcript::read(&program.transcript) {
+        Ok(Some(t)) => Some(t),
+        Ok(None) => {
+            problems.push(format!(
+                "no transcript yet at {}: `cargo xtask bless {}` writes one from this run",
+                relative(root, &program.transcript),
+                program.id
+            ));
+            None
+        }
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    };
+
+    let envs = [
+        (shared::time::SCALE_VAR, settings.scale.to_string()),
+        (shared::random::SEED_VAR, settings.seed.to_string()),
+    ];
+    // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
+    let timeout = lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0);
+    let run = runner::run(exe, root, &envs, Duration::from_secs_f64(timeout))?;
+
+    match run.end {
+        End::Exited(0) => {}
+        End::Exited(code) => problems.push(format!("exited with status {code}")),
+        End::Signalled(sig) => problems.push(format!("killed by signal {sig}")),
+        End::TimedOut(after) => problems.push(format!(
+            "timed out after {:.0} s; its whole process group was killed",
+            after.as_secs_f64()
+        )),
+    }
+    if !run.leftovers.is_empty() {
+        let list: Vec<String> = run
+            .leftovers
+            .iter()
+            .map(|(pid, state)| match state {
+                'Z' => format!("{pid} (zombie, never reaped)"),
+                _ => format!("{pid} (still running)"),
+            })
+            .collect();
+        problems.push(format!(
+            "left {} process(es) behind after it exited: {}",
+            list.len(),
+            list.join(", ")
+        ));
+    }
+
+    let items = expected.as_ref().map(|t| t.items.as_slice()).unwrap_or(&[]);
+    let normalised = normalise(&run.stdout, &lesson.redactions, items);
+
+    if let Some(problem) = expected
+        .as_ref()
+        .and_then(|t| readme_problem(root, lesson, program, &t.content))
+    {
+        problems.push(problem);
+    }
+
+    Ok(Verdict {
+        id: program.id.clone(),
+        run,
+        normalised,
+        expected,
+        problems,
+    })
+}
+
+/// What is wrong with the README's copy of the transcript, if anything.
+pub fn readme_problem(
+    root: &Path,
+    lesson: &Lesson,
+    program: &Program,
+    content: &str,
+) -> Option<String> {
+    let path = lesson.dir.join("README.md");
+    let Ok(readme) = fs::read_to_string(&path) else {
+        return Some(format!("{} is missing", relative(root, &path)));
+    };
+    match transcript::readme_copy(&readme, &program.target) {
+        None => Some(format!(
+            "{} does not show this transcript: add `{}` above a ```text block",
+            relative(root, &path),
+            transcript::readme_marker(&program.target)
+        )),
+        Some(copy) if copy != content => Some(format!(
+            "{} shows a different transcript from {}: they must match (`cargo xtask bless {}` rewrites both from a run)",
+            relative(root, &path),
+            relative(root, &program.transcript),
+            program.id
+        )),
+        Some(_) => None,
+    }
+}
+
+/// A path as the user would type it from the workspace root.
+pub fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// A readable account of a failed verdict, indented for the verify log.
+pub fn explain(verdict: &Verdict) -> String {
+    let mut text = String::new();
+    for problem in &verdict.problems {
+        let _ = writeln!(text, "    {problem}");
+    }
+    match &verdict.expected {
+        Some(t) if !verdict.output_matches() => {
+            let _ = writeln!(
+                text,
+                "    output differs from the transcript (- transcript, + this run):"
+            );
+            text.push_str(&crate::report::diff(
+                &t.content,
+                &verdict.normalised,
+                "      ",
+            ));
+        }
+        Some(_) => {}
+        None => {
+            let _ = writeln!(text, "    this run printed (redacted):");
+            for line in verdict.normalised.lines() {
+                let _ = writeln!(text, "      {line}");
+            }
+        }
+    }
+    if !verdict.passed() && !verdict.run.stderr.trim().is_empty() {
+        let _ = writeln!(text, "    stderr:");
+        for line in verdict.run.stderr.lines().take(40) {
+            let _ = writeln!(text, "      {line}");
+        }
+    }
+    text
+}

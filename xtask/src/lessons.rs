@@ -1,0 +1,377 @@
+//! The course as cargo sees it: chapters, lessons and their programs.
+//!
+//! Every package under `lessons/<chapter>/<topic>/` is a lesson named
+//! `<chapter>-<topic>`. Its `Cargo.toml` describes it for the tooling:
+//!
+//! ```toml
+//! [package.metadata.lesson]
+//! summary = "A parent runs a function in two child processes; each prints its pid"
+//! redact = { pid = ['pid=(\d+)'] }      # optional: what varies from run to run
+//! timeout = 20                          # optional: seconds at verify's scale
+//!
+//! [[package.metadata.lesson.programs]]
+//! target = "main"                       # src/main.rs; otherwise an example's name
+//! ports = ["000 process1.py"]           # the seed programs it ports
+//! ```
+//!
+//! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
+//! builds, and checks that every binary and example of a lesson is listed
+//! with a transcript, so no program can slip through unverified.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+use crate::normalise::{Kind, Redaction};
+
+/// The chapters, in study order, with what each is about.
+pub const CHAPTERS: [(&str, &str); 4] = [
+    (
+        "processes",
+        "separate address spaces: spawn, fork, pools, queues, pipes, locks",
+    ),
+    (
+        "threads",
+        "shared memory: spawn, join, locks, thread-locals, channels; no GIL",
+    ),
+    (
+        "coroutines",
+        "cooperative multitasking: generators and may's stackful coroutines",
+    ),
+    (
+        "async",
+        "futures polled by an executor: asyncio's programs on tokio",
+    ),
+];
+
+/// Seconds a program may run at verify's time scale before it is killed.
+pub const DEFAULT_TIMEOUT_SECS: f64 = 20.0;
+
+/// One lesson package.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// The package name, `<chapter>-<topic>`.
+    pub name: String,
+    pub chapter: String,
+    pub dir: PathBuf,
+    pub summary: String,
+    pub redactions: Vec<Redaction>,
+    pub timeout_secs: f64,
+    pub programs: Vec<Program>,
+}
+
+/// One runnable target of a lesson: its `main` or one of its examples.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// `threads-lock` for the main binary, `threads-lock/<example>` for an example.
+    pub id: String,
+    /// The name of its transcript and README marker: `main` or the example's name.
+    pub target: String,
+    pub ports: Vec<String>,
+    /// `lessons/<chapter>/<topic>/transcripts/<target>.snap`.
+    pub transcript: PathBuf,
+    pub is_example: bool,
+}
+
+impl Program {
+    /// The line insta records as the snapshot's description.
+    pub fn description(&self) -> String {
+        format!("{}: port of {}", self.id, self.ports.join(", "))
+    }
+}
+
+/// The whole course, plus every inconsistency found while reading it.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub root: PathBuf,
+    pub target_dir: PathBuf,
+    /// In study order: chapter by chapter, then by name.
+    pub lessons: Vec<Lesson>,
+    /// Lesson packages whose description is wrong; verify fails while any remain.
+    pub problems: Vec<String>,
+}
+
+/// The workspace root, found from this crate's manifest (the xtask convention).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits inside the workspace")
+        .to_path_buf()
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    packages: Vec<Package>,
+    target_directory: PathBuf,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    name: String,
+    manifest_path: PathBuf,
+    targets: Vec<Target>,
+    #[serde(default)]
+    metadata: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct Target {
+    name: String,
+    kind: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonMeta {
+    summary: String,
+    #[serde(default)]
+    redact: BTreeMap<String, Vec<String>>,
+    timeout: Option<f64>,
+    programs: Vec<ProgramMeta>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgramMeta {
+    target: String,
+    ports: Vec<String>,
+}
+
+impl Course {
+    /// Reads the course from `cargo metadata`.
+    pub fn load(root: &Path) -> Result<Course, String> {
+        let output = Command::new(cargo())
+            .args(["metadata", "--format-version", "1", "--no-deps"])
+            .current_dir(root)
+            .output()
+            .map_err(|e| format!("could not run cargo metadata: {e}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "cargo metadata failed:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        let metadata: Metadata = serde_json::from_slice(&output.stdout)
+            .map_err(|e| format!("could not read cargo metadata's output: {e}"))?;
+
+        let lessons_dir = root.join("lessons");
+        let mut lessons = Vec::new();
+        let mut problems = Vec::new();
+        for package in metadata.packages {
+            let Some(dir) = package.manifest_path.parent() else {
+                continue;
+            };
+            let Ok(relative) = dir.strip_prefix(&lessons_dir) else {
+                continue;
+            };
+            match read_lesson(&package, dir, relative) {
+                Ok(lesson) => lessons.push(lesson),
+                Err(errors) => {
+                    problems.extend(errors.into_iter().map(|e| format!("{}: {e}", package.name)))
+                }
+            }
+        }
+        lessons.sort_by_key(|l| (chapter_index(&l.chapter), l.name.clone()));
+        Ok(Course {
+            root: root.to_path_buf(),
+            target_dir: metadata.target_directory,
+            lessons,
+            problems,
+        })
+    }
+
+    /// Every program, in study order.
+    pub fn programs(&self) -> impl Iterator<Item = (&Lesson, &Program)> {
+        self.lessons
+            .iter()
+            .flat_map(|l| l.programs.iter().map(move |p| (l, p)))
+    }
+
+    /// The programs the user named: chapters, lessons or single programs.
+    /// No names means all of them. An unknown name is an error that offers the
+    /// closest known names.
+    pub fn select(&self, names: &[String]) -> Result<Vec<(&Lesson, &Program)>, String> {
+        if names.is_empty() {
+            return Ok(self.programs().collect());
+        }
+        let mut chosen: Vec<(&Lesson, &Program)> = Vec::new();
+        for name in names {
+            let matched: Vec<_> = self
+                .programs()
+                .filter(|(l, p)| l.chapter == *name || l.name == *name || p.id == *name)
+                .collect();
+            if matched.is_empty() {
+                return Err(self.unknown(name));
+            }
+            for pair in matched {
+                if !chosen.iter().any(|(_, p)| p.id == pair.1.id) {
+                    chosen.push(pair);
+                }
+            }
+        }
+        Ok(chosen)
+    }
+
+    fn unknown(&self, name: &str) -> String {
+        let known = CHAPTERS
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .chain(self.lessons.iter().map(|l| l.name.clone()))
+            .chain(
+                self.programs()
+                    .filter(|(_, p)| p.is_example)
+                    .map(|(_, p)| p.id.clone()),
+            );
+        let close = crate::report::closest(name, known);
+        if close.is_empty() {
+            format!("no lesson named '{name}' (cargo xtask list shows them all)")
+        } else {
+            format!(
+                "no lesson named '{name}'; did you mean {}?",
+                close.join(", ")
+            )
+        }
+    }
+}
+
+fn chapter_index(chapter: &str) -> usize {
+    CHAPTERS
+        .iter()
+        .position(|(c, _)| *c == chapter)
+        .unwrap_or(CHAPTERS.len())
+}
+
+/// The cargo that runs us, so `cargo +toolchain xtask` stays on that toolchain.
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
+}
+
+fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson, Vec<String>> {
+    let mut errors = Vec::new();
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let [chapter, topic] = parts.as_slice() else {
+        return Err(vec![format!(
+            "lives in lessons/{}; lessons live in lessons/<chapter>/<topic>/",
+            relative.display()
+        )]);
+    };
+    if chapter_index(chapter) == CHAPTERS.len() {
+        errors.push(format!("unknown chapter '{chapter}'"));
+    }
+    if package.name != format!("{chapter}-{topic}") {
+        errors.push(format!(
+            "a lesson in lessons/{chapter}/{topic}/ must be named {chapter}-{topic}"
+        ));
+    }
+
+    let meta = package
+        .metadata
+        .as_ref()
+        .and_then(|m| m.get("lesson"))
+        .cloned();
+    let meta: LessonMeta = match meta.map(serde_json::from_value) {
+        Some(Ok(meta)) => meta,
+        Some(Err(e)) => {
+            errors.push(format!("bad [package.metadata.lesson]: {e}"));
+            return Err(errors);
+        }
+        None => {
+            errors.push("Cargo.toml has no [package.metadata.lesson] table".to_string());
+            return Err(errors);
+        }
+    };
+
+    let mut redactions = Vec::new();
+    for (kind_name, patterns) in &meta.redact {
+        let Some(kind) = Kind::from_name(kind_name) else {
+            let kinds: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+            errors.push(format!(
+                "unknown redaction kind '{kind_name}' (known: {})",
+                kinds.join(", ")
+            ));
+            continue;
+        };
+        for pattern in patterns {
+            match Redaction::new(kind, pattern) {
+                Ok(r) => redactions.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+
+    // The targets cargo builds, by the name their transcript uses.
+    let mut built: Vec<(String, bool)> = Vec::new();
+    for target in &package.targets {
+        if target.kind.iter().any(|k| k == "bin") {
+            if target.name == package.name {
+                built.push(("main".to_string(), false));
+            } else {
+                errors.push(format!(
+                    "extra binary '{}': a lesson has one binary (src/main.rs); put variants in examples/",
+                    target.name
+                ));
+            }
+        } else if target.kind.iter().any(|k| k == "example") {
+            built.push((target.name.clone(), true));
+        }
+    }
+
+    let mut programs = Vec::new();
+    for p in &meta.programs {
+        let Some((_, is_example)) = built.iter().find(|(name, _)| *name == p.target) else {
+            errors.push(format!(
+                "programs names '{}', which cargo does not build",
+                p.target
+            ));
+            continue;
+        };
+        if p.ports.is_empty() {
+            errors.push(format!("program '{}' ports no seed program", p.target));
+        }
+        programs.push(Program {
+            id: if *is_example {
+                format!("{}/{}", package.name, p.target)
+            } else {
+                package.name.clone()
+            },
+            target: p.target.clone(),
+            ports: p.ports.clone(),
+            transcript: dir.join("transcripts").join(format!("{}.snap", p.target)),
+            is_example: *is_example,
+        });
+    }
+    for (name, _) in &built {
+        if !meta.programs.iter().any(|p| p.target == *name) {
+            errors.push(format!(
+                "'{name}' is built but not listed in [[package.metadata.lesson.programs]], so nothing verifies it"
+            ));
+        }
+    }
+    if meta.summary.trim().is_empty() || meta.summary.contains('\n') {
+        errors.push("summary must be one line".to_string());
+    }
+    let timeout_secs = meta.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS);
+    if !(timeout_secs.is_finite() && timeout_secs > 0.0) {
+        errors.push(format!(
+            "timeout must be a positive number of seconds, not {timeout_secs}"
+        ));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Lesson {
+        name: package.name.clone(),
+        chapter: chapter.clone(),
+        dir: dir.to_path_buf(),
+        summary: meta.summary,
+        redactions,
+        timeout_secs,
+        programs,
+    })
+}

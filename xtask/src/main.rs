@@ -1,0 +1,360 @@
+//! `cargo xtask`: the course's own commands.
+//!
+//! - `cargo xtask list`: the chapters and lessons, and the seed programs each ports;
+//! - `cargo xtask verify [NAME…]`: run lessons and compare with their transcripts;
+//! - `cargo xtask bless [NAME…]`: record a deliberate change of output.
+//!
+//! A NAME is a chapter (`threads`), a lesson (`threads-lock`) or one example
+//! (`threads-lock/<example>`); none means the whole course.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use xtask::check::{self, FAST_SCALE, Settings, VERIFY_SEED, Verdict, relative};
+use xtask::lessons::{CHAPTERS, Course, Lesson, Program, workspace_root};
+use xtask::{report, runner, transcript};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "The course's tooling: list, verify and bless lessons"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Print the chapters and lessons, each with its summary and the seed programs it ports.
+    List,
+    /// Run lessons and compare their output with their transcripts.
+    Verify {
+        /// Chapters, lessons or `lesson/example`s to verify (default: all).
+        names: Vec<String>,
+        /// Run at real time (LESSON_TIME_SCALE=1) instead of a tenth of it.
+        #[arg(long, conflicts_with = "scale")]
+        real_time: bool,
+        /// Run at this time scale (real seconds per lesson second).
+        #[arg(long, value_parser = parse_scale)]
+        scale: Option<f64>,
+        /// The LESSON_SEED every lesson runs with.
+        #[arg(long, default_value_t = VERIFY_SEED)]
+        seed: u64,
+    },
+    /// Run lessons and write their output as their new transcripts (and README copies).
+    Bless {
+        /// Chapters, lessons or `lesson/example`s to bless (default: all).
+        names: Vec<String>,
+    },
+}
+
+fn parse_scale(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && x <= 1000.0 => Ok(x),
+        _ => Err(format!("'{s}' is not a positive number such as 1 or 0.1")),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let course = match Course::load(&root) {
+        Ok(course) => course,
+        Err(e) => return fail(&e),
+    };
+    match cli.command {
+        Cmd::List => list(&course),
+        Cmd::Verify {
+            names,
+            real_time,
+            scale,
+            seed,
+        } => {
+            let scale = if real_time {
+                1.0
+            } else {
+                scale.unwrap_or(FAST_SCALE)
+            };
+            verify(&course, &names, Settings { scale, seed })
+        }
+        Cmd::Bless { names } => bless(&course, &names),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn list(course: &Course) -> ExitCode {
+    let width = course
+        .lessons
+        .iter()
+        .map(|l| l.name.len())
+        .max()
+        .unwrap_or(0);
+    for (chapter, about) in CHAPTERS {
+        println!("{chapter}: {about}");
+        let lessons: Vec<&Lesson> = course
+            .lessons
+            .iter()
+            .filter(|l| l.chapter == chapter)
+            .collect();
+        if lessons.is_empty() {
+            println!("  (no lessons yet)");
+        }
+        for lesson in lessons {
+            println!("  {:width$}  {}", lesson.name, lesson.summary);
+            for program in &lesson.programs {
+                let what = if program.is_example {
+                    format!("--example {}", program.target)
+                } else {
+                    "main".to_string()
+                };
+                println!(
+                    "  {:width$}    {what}: ports {}",
+                    "",
+                    program.ports.join(", ")
+                );
+            }
+        }
+        println!();
+    }
+    report_problems(course);
+    if course.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn report_problems(course: &Course) {
+    for problem in &course.problems {
+        eprintln!("problem: {problem}");
+    }
+}
+
+/// The programs chosen on the command line, built and ready to run.
+struct Prepared<'c> {
+    selected: Vec<(&'c Lesson, &'c Program)>,
+    executables: HashMap<String, PathBuf>,
+}
+
+/// Selects and builds, or explains why it cannot.
+fn prepare<'c>(course: &'c Course, names: &[String]) -> Result<Prepared<'c>, ExitCode> {
+    let selected = course.select(names).map_err(|e| fail(&e))?;
+    let mut lessons: Vec<&Lesson> = Vec::new();
+    for (lesson, _) in &selected {
+        if !lessons.iter().any(|l| l.name == lesson.name) {
+            lessons.push(lesson);
+        }
+    }
+    eprintln!("building {} lesson(s)…", lessons.len());
+    let executables = runner::build(course, &lessons).map_err(|e| fail(&e))?;
+    Ok(Prepared {
+        selected,
+        executables,
+    })
+}
+
+fn verify(course: &Course, names: &[String], settings: Settings) -> ExitCode {
+    report_problems(course);
+    let Prepared {
+        selected,
+        executables,
+    } = match prepare(course, names) {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let paint = Paint::new();
+    let width = selected.iter().map(|(_, p)| p.id.len()).max().unwrap_or(0);
+    println!(
+        "verify: {} program(s) at time scale {} with LESSON_SEED={}",
+        selected.len(),
+        settings.scale,
+        settings.seed
+    );
+    let started = Instant::now();
+    let mut failed: Vec<&str> = Vec::new();
+    for (lesson, program) in &selected {
+        print!("  {:width$}  ", program.id);
+        let _ = std::io::stdout().flush();
+        let verdict = check::check(
+            &course.root,
+            lesson,
+            program,
+            &executables[&program.id],
+            settings,
+        );
+        match verdict {
+            Ok(v) if v.passed() => {
+                println!(
+                    "{}  {:5.2} s",
+                    paint.green("ok    "),
+                    v.run.elapsed.as_secs_f64()
+                );
+            }
+            Ok(v) => {
+                println!(
+                    "{}  {:5.2} s",
+                    paint.red("FAILED"),
+                    v.run.elapsed.as_secs_f64()
+                );
+                print!("{}", check::explain(&v));
+                failed.push(&program.id);
+            }
+            Err(e) => {
+                println!("{}", paint.red("FAILED"));
+                println!("    {e}");
+                failed.push(&program.id);
+            }
+        }
+    }
+    let passed = selected.len() - failed.len();
+    println!(
+        "ran {} program(s) in {:.2} s",
+        selected.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if !failed.is_empty() {
+        println!("failed: {}", failed.join(" "));
+    }
+    if !course.problems.is_empty() {
+        println!(
+            "the course has {} problem(s), listed above",
+            course.problems.len()
+        );
+    }
+    println!("verify: {passed} passed, {} failed", failed.len());
+    if failed.is_empty() && course.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn bless(course: &Course, names: &[String]) -> ExitCode {
+    report_problems(course);
+    let Prepared {
+        selected,
+        executables,
+    } = match prepare(course, names) {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let mut refused = 0;
+    for (lesson, program) in &selected {
+        let verdict = check::check(
+            &course.root,
+            lesson,
+            program,
+            &executables[&program.id],
+            Settings::default(),
+        );
+        let verdict = match verdict {
+            Ok(v) => v,
+            Err(e) => {
+                println!("{}: not blessed: {e}", program.id);
+                refused += 1;
+                continue;
+            }
+        };
+        if !verdict.ran_cleanly() {
+            // A crash or a leaked process is a bug to fix, never a new transcript.
+            println!("{}: not blessed, the run itself failed:", program.id);
+            print!("{}", check::explain(&verdict));
+            refused += 1;
+            continue;
+        }
+        match write_transcript(course, lesson, program, &verdict) {
+            Ok(message) => println!("{}: {message}", program.id),
+            Err(e) => {
+                println!("{}: not blessed: {e}", program.id);
+                refused += 1;
+            }
+        }
+    }
+    if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes the transcript and the README's copy; says what changed.
+fn write_transcript(
+    course: &Course,
+    lesson: &Lesson,
+    program: &Program,
+    verdict: &Verdict,
+) -> Result<String, String> {
+    let mut said = Vec::new();
+    let old = verdict.expected.as_ref().map(|t| t.content.as_str());
+    if old != Some(verdict.normalised.as_str()) {
+        if let Some(old) = old {
+            print!("{}", report::diff(old, &verdict.normalised, "    "));
+        }
+        // A new transcript must still parse: a stray marker line is refused here.
+        transcript::parse_items(&verdict.normalised)?;
+        let file = transcript::snapshot_file(&program.description(), &verdict.normalised);
+        if let Some(dir) = program.transcript.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        fs::write(&program.transcript, file)
+            .map_err(|e| format!("{}: {e}", program.transcript.display()))?;
+        said.push(format!(
+            "wrote {}",
+            relative(&course.root, &program.transcript)
+        ));
+    }
+    let readme_path = lesson.dir.join("README.md");
+    let readme = fs::read_to_string(&readme_path).unwrap_or_default();
+    match transcript::readme_copy(&readme, &program.target) {
+        Some(copy) if copy == verdict.normalised => {}
+        Some(_) => {
+            let new = transcript::with_readme_copy(&readme, &program.target, &verdict.normalised)
+                .ok_or("README copy vanished")?;
+            fs::write(&readme_path, new).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+            said.push(format!("updated {}", relative(&course.root, &readme_path)));
+        }
+        None => said.push(format!(
+            "{} has no `{}` block to update",
+            relative(&course.root, &readme_path),
+            transcript::readme_marker(&program.target)
+        )),
+    }
+    Ok(if said.is_empty() {
+        "unchanged".to_string()
+    } else {
+        said.join("; ")
+    })
+}
+
+/// Colour for a terminal, plain text for a pipe or under NO_COLOR.
+struct Paint(bool);
+
+impl Paint {
+    fn new() -> Self {
+        Paint(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+    }
+    fn green(&self, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[32m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn red(&self, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[31m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Building the lessons once and running one program under watch.
+//!
+//! A program runs in a process group of its own, so that everything it starts
+//! can be found and, on a timeout, killed with it. When it exits, any process
+//! still in its group is a child it failed to reap or to stop: verify reports
+//! those as a failure and kills them. The runner also makes itself a *child
+//! subreaper* (Linux), so an orphan is handed to it rather than to init, and
+//! a zombie the lesson never reaped stays visible long enough to be reported.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, killpg};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+use serde::Deserialize;
+
+use crate::lessons::{Course, Lesson, cargo};
+
+/// How a program's run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Exited(i32),
+    Signalled(i32),
+    TimedOut(Duration),
+}
+
+/// Everything a run produced.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub end: End,
+    pub elapsed: Duration,
+    /// Processes of the program's group still there after it exited:
+    /// `(pid, state)`, where state `Z` is an unreaped zombie.
+    pub leftovers: Vec<(i32, char)>,
+}
+
+#[derive(Deserialize)]
+struct Artifact {
+    reason: String,
+    manifest_path: Option<PathBuf>,
+    target: Option<ArtifactTarget>,
+    executable: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct ArtifactTarget {
+    name: String,
+    kind: Vec<String>,
+}
+
+/// Builds every binary and example of `lessons` in one cargo call and returns
+/// each program's executable, by program id. Cargo's own progress and errors
+/// go to the terminal as usual.
+pub fn build(course: &Course, lessons: &[&Lesson]) -> Result<HashMap<String, PathBuf>, String> {
+    let mut cmd = Command::new(cargo());
+    cmd.current_dir(&course.root)
+        .args([
+            "build",
+            "--bins",
+            "--examples",
+            "--message-format=json-render-diagnostics",
+        ])
+        .stdout(Stdio::piped());
+    for lesson in lessons {
+        cmd.args(["--package", &lesson.name]);
+    }
+    let output = cmd
+        .output()
+        .map_err(|e| format!("could not run cargo build: {e}"))?;
+    if !output.status.success() {
+        return Err("cargo build failed (its errors are above)".to_string());
+    }
+
+    let mut executables = HashMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(artifact) = serde_json::from_str::<Artifact>(line) else {
+            continue;
+        };
+        let (Some(manifest), Some(target), Some(exe)) =
+            (artifact.manifest_path, artifact.target, artifact.executable)
+        else {
+            continue;
+        };
+        if artifact.reason != "compiler-artifact" {
+            continue;
+        }
+        let Some(lesson) = lessons
+            .iter()
+            .find(|l| manifest.parent() == Some(l.dir.as_path()))
+        else {
+            continue;
+        };
+        let is_example = target.kind.iter().any(|k| k == "example");
+        let name = if is_example {
+            target.name.as_str()
+        } else {
+            "main"
+        };
+        if let Some(program) = lesson.programs.iter().find(|p| p.target == name) {
+            executables.insert(program.id.clone(), exe);
+        }
+    }
+    for lesson in lessons {
+        for program in &lesson.programs {
+            if !executables.contains_key(&program.id) {
+                return Err(format!("cargo built no executable for {}", program.id));
+            }
+        }
+    }
+    Ok(executables)
+}
+
+/// Runs `exe` with `envs` added to the environment, stdin closed, and kills
+/// its whole process group if it runs past `timeout`.
+pub fn run(
+    exe: &Path,
+    cwd: &Path,
+    envs: &[(&str, String)],
+    timeout: Duration,
+) -> Result<Run, String> {
+    become_subreaper();
+    let started = Instant::now();
+    let mut child = Command::new(exe)
+        .current_dir(cwd)
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", exe.display()))?;
+    let group = Pid::from_raw(child.id() as i32);
+
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+
+    // Wait on a helper thread so that the timeout can be a plain channel wait.
+    let (done_tx, done_rx) = mpsc::channel::<std::io::Result<ExitStatus>>();
+    let waiter = thread::spawn(move || {
+        let _ = done_tx.send(child.wait());
+    });
+    let end = match done_rx.recv_timeout(timeout) {
+        Ok(Ok(status)) => end_of(status),
+        Ok(Err(e)) => return Err(format!("could not wait for {}: {e}", exe.display())),
+        Err(_) => {
+            let _ = killpg(group, Signal::SIGKILL);
+            let _ = done_rx.recv();
+            End::TimedOut(timeout)
+        }
+    };
+    let elapsed = started.elapsed();
+    let _ = waiter.join();
+
+    let leftovers = match end {
+        End::TimedOut(_) => Vec::new(), // the group was killed on purpose
+        _ => settle(group),
+    };
+    if !leftovers.is_empty() {
+        let _ = killpg(group, Signal::SIGKILL);
+    }
+    // Reap whatever was handed to us: orphans we just killed, zombies.
+    reap_orphans(Duration::from_millis(if leftovers.is_empty() {
+        0
+    } else {
+        1000
+    }));
+
+    Ok(Run {
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        end,
+        elapsed,
+        leftovers,
+    })
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+fn end_of(status: ExitStatus) -> End {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => End::Exited(code),
+        (None, Some(signal)) => End::Signalled(signal),
+        (None, None) => End::Exited(-1),
+    }
+}
+
+/// The processes left in `group` once it has had a moment to wind down.
+fn settle(group: Pid) -> Vec<(i32, char)> {
+    let deadline = Instant::now() + Duration::from_millis(500);
+    loop {
+        let members = group_members(group.as_raw());
+        if members.is_empty() || Instant::now() >= deadline {
+            return members;
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Every process whose process group is `group`, with its state letter.
+/// Reads `/proc`; where there is none, reports nothing.
+fn group_members(group: i32) -> Vec<(i32, char)> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let mut members = Vec::new();
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid pgrp ...`; comm may hold spaces and parentheses.
+        let Some(after) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+            continue;
+        };
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        if fields.len() > 2 && fields[2].parse() == Ok(group) {
+            members.push((pid, fields[0].chars().next().unwrap_or('?')));
+        }
+    }
+    members.sort();
+    members
+}
+
+fn become_subreaper() {
+    #[cfg(target_os = "linux")]
+    {
+        use std::sync::Once;
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let _ = nix::sys::prctl::set_child_subreaper(true);
+        });
+    }
+}
+
+/// Reaps children that were handed to us as a subreaper, waiting at most `patience`.
+fn reap_orphans(patience: Duration) {
+    let deadline = Instant::now() + patience;
+    loop {
+        match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(10));
+            }
+            Ok(WaitStatus::StillAlive) | Err(_) => return,
+            Ok(_) => {} // reaped one; look for more
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Transcript files: what a lesson program is documented to print.
+//!
+//! A transcript lives at `lessons/<chapter>/<topic>/transcripts/<program>.snap`
+//! in insta's snapshot format: a short header between two `---` lines, then
+//! the expected output, redacted (`<pid 1>`, `<≈3 s>`; see `normalise`). The
+//! tests crate compares against it with insta, so `cargo insta review` can
+//! accept a deliberate change; `cargo xtask bless` writes the same file.
+//!
+//! Lines whose order is the scheduler's choice are declared, and only those:
+//!
+//! ```text
+//! Main Processing pid=<pid 1>
+//! {any order}
+//! Processing proc1 pid=<pid 2>
+//! Processing proc2 pid=<pid 3>
+//! {end}
+//! Process end..
+//! ```
+//!
+//! Each lesson's README shows its transcripts between
+//! `<!-- transcript: <program> -->` and the end of the fenced block that
+//! follows; verify fails when the README shows an old one.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// The line that closes a block.
+pub const BLOCK_END: &str = "{end}";
+
+/// The kinds of block a transcript can declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The block's lines come in some order, each exactly once.
+    AnyOrder,
+}
+
+impl BlockKind {
+    /// The line that opens a block of this kind.
+    pub fn marker(self) -> &'static str {
+        match self {
+            BlockKind::AnyOrder => "{any order}",
+        }
+    }
+
+    fn from_marker(line: &str) -> Option<BlockKind> {
+        (line == BlockKind::AnyOrder.marker()).then_some(BlockKind::AnyOrder)
+    }
+}
+
+/// One element of a transcript: a line in its place, or a declared block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Line(String),
+    Block(BlockKind, Vec<String>),
+}
+
+/// Reads the block structure of a transcript's content.
+pub fn parse_items(content: &str) -> Result<Vec<Item>, String> {
+    let mut items = Vec::new();
+    let mut open: Option<(BlockKind, Vec<String>, usize)> = None;
+    for (i, line) in content.lines().enumerate() {
+        let n = i + 1;
+        let line = line.trim_end();
+        let marker = line.starts_with('{') && line.ends_with('}');
+        match (&mut open, marker) {
+            (None, true) if line == BLOCK_END => {
+                return Err(format!("line {n}: {BLOCK_END} without a block to close"));
+            }
+            (None, true) => match BlockKind::from_marker(line) {
+                Some(kind) => open = Some((kind, Vec::new(), n)),
+                None => {
+                    return Err(format!(
+                        "line {n}: unknown marker {line:?} (blocks open with {:?} and close with {BLOCK_END:?})",
+                        BlockKind::AnyOrder.marker()
+                    ));
+                }
+            },
+            (Some(_), true) if line == BLOCK_END => {
+                let (kind, lines, start) = open.take().expect("a block is open");
+                if lines.len() < 2 {
+                    return Err(format!(
+                        "line {start}: a block needs at least two lines to be worth declaring"
+                    ));
+                }
+                items.push(Item::Block(kind, lines));
+            }
+            (Some((_, _, start)), true) => {
+                return Err(format!(
+                    "line {n}: {line:?} inside the block opened on line {start} (blocks do not nest)"
+                ));
+            }
+            (Some((_, lines, _)), false) => lines.push(line.to_string()),
+            (None, false) => items.push(Item::Line(line.to_string())),
+        }
+    }
+    if let Some((_, _, start)) = open {
+        return Err(format!("line {start}: block not closed with {BLOCK_END}"));
+    }
+    Ok(items)
+}
+
+/// A transcript as read from its file.
+#[derive(Debug, Clone)]
+pub struct Transcript {
+    /// The expected output, without the header and the final newline.
+    pub content: String,
+    pub items: Vec<Item>,
+}
+
+/// Reads a transcript; `Ok(None)` when the file does not exist yet.
+pub fn read(path: &Path) -> Result<Option<Transcript>, String> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let content = body(&text).ok_or_else(|| {
+        format!(
+            "{}: not a snapshot file (expected a header between two `---` lines)",
+            path.display()
+        )
+    })?;
+    let content = content.trim_end().to_string();
+    let items = parse_items(&content).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some(Transcript { content, items }))
+}
+
+/// The content after insta's header.
+fn body(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---\n")?;
+    Some(&rest[end + "\n---\n".len()..])
+}
+
+/// The whole file for `content`, with the header insta writes for the tests
+/// crate's assertion, so that insta and `cargo xtask bless` agree byte for byte.
+pub fn snapshot_file(description: &str, content: &str) -> String {
+    format!(
+        "---\nsource: tests/tests/transcripts.rs\ndescription: {}\n---\n{}\n",
+        yaml_string(description),
+        content.trim_end()
+    )
+}
+
+/// A one-line YAML string, quoted as insta quotes it.
+fn yaml_string(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.contains([':', '#', '"', '\'', '\n', '\\'])
+        && !s.starts_with([
+            '-', '?', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ' ',
+        ])
+        && !s.ends_with(' ');
+    if plain {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// The line that announces a transcript in a README.
+pub fn readme_marker(program: &str) -> String {
+    format!("<!-- transcript: {program} -->")
+}
+
+/// Where the README's copy of a transcript sits: the byte range of its body,
+/// between the fence lines that follow the marker.
+fn readme_span(readme: &str, program: &str) -> Option<(usize, usize)> {
+    let marker = readme_marker(program);
+    let after_marker = readme.find(&marker)? + marker.len();
+    let open = readme[after_marker..].find("```")? + after_marker;
+    let body_start = readme[open..].find('\n')? + open + 1;
+    let close = readme[body_start..]
+        .find("\n```")
+        .map(|i| i + body_start + 1)
+        .or_else(|| {
+            readme[body_start..]
+                .starts_with("```")
+                .then_some(body_start)
+        })?;
+    Some((body_start, close))
+}
+
+/// The transcript as the README shows it, if it shows it.
+pub fn readme_copy<'a>(readme: &'a str, program: &str) -> Option<&'a str> {
+    readme_span(readme, program).map(|(start, end)| readme[start..end].trim_end())
+}
+
+/// The README with its copy of the transcript replaced by `content`.
+pub fn with_readme_copy(readme: &str, program: &str, content: &str) -> Option<String> {
+    let (start, end) = readme_span(readme, program)?;
+    Some(format!(
+        "{}{}\n{}",
+        &readme[..start],
+        content.trim_end(),
+        &readme[end..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_parsed() {
+        let items = parse_items("a\n{any order}\nb\nc\n{end}\nd").unwrap();
+        assert_eq!(
+            items,
+            vec![
+                Item::Line("a".into()),
+                Item::Block(BlockKind::AnyOrder, vec!["b".into(), "c".into()]),
+                Item::Line("d".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_blocks_are_refused() {
+        for bad in [
+            "a\n{end}",
+            "{any order}\na\nb",
+            "{any order}\na\n{any order}\nb\n{end}\n{end}",
+            "{any order}\na\n{end}",
+            "{in any order}\na\nb\n{end}",
+        ] {
+            assert!(parse_items(bad).is_err(), "accepted: {bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_snapshot_body_round_trips() {
+        let file = snapshot_file("threads-lock: port of 000 thread2.py", "x\ny\n");
+        assert_eq!(body(&file).map(str::trim_end), Some("x\ny"));
+        assert!(file.contains("description: \"threads-lock: port of 000 thread2.py\"\n"));
+    }
+
+    #[test]
+    fn the_readme_copy_is_found_and_replaced() {
+        let readme = "# L\n\n<!-- transcript: main -->\n```text\nold\nlines\n```\n\nmore\n";
+        assert_eq!(readme_copy(readme, "main"), Some("old\nlines"));
+        assert_eq!(readme_copy(readme, "other"), None);
+        let new = with_readme_copy(readme, "main", "new").unwrap();
+        assert_eq!(
+            new,
+            "# L\n\n<!-- transcript: main -->\n```text\nnew\n```\n\nmore\n"
+        );
+    }
+}
