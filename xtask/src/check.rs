@@ -109,6 +109,9 @@ pub fn check(
             "timed out after {:.0} s; its whole process group was killed",
             after.as_secs_f64()
         )),
+        End::Interrupted => {
+            problems.push("interrupted by Ctrl-C; its whole process group was stopped".to_string())
+        }
     }
     if !run.leftovers.is_empty() {
         let list: Vec<String> = run

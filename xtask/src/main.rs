@@ -192,6 +192,10 @@ fn verify(course: &Course, names: &[String], settings: Settings) -> ExitCode {
             &executables[&program.id],
             settings,
         );
+        if runner::interrupted() {
+            println!("interrupted");
+            return ExitCode::from(130);
+        }
         match verdict {
             Ok(v) if v.passed() => {
                 println!(
@@ -257,6 +261,10 @@ fn bless(course: &Course, names: &[String]) -> ExitCode {
             &executables[&program.id],
             Settings::default(),
         );
+        if runner::interrupted() {
+            println!("interrupted: nothing more blessed");
+            return ExitCode::from(130);
+        }
         let verdict = match verdict {
             Ok(v) => v,
             Err(e) => {

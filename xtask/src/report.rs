@@ -6,7 +6,12 @@ use similar::{ChangeTag, TextDiff};
 
 /// A unified diff of two texts, line by line, each line prefixed by `indent`.
 pub fn diff(expected: &str, actual: &str, indent: &str) -> String {
-    let diff = TextDiff::from_lines(expected, actual);
+    // Both sides end with a newline, so a last line that is equal looks equal.
+    let (expected, actual) = (
+        format!("{}\n", expected.trim_end_matches('\n')),
+        format!("{}\n", actual.trim_end_matches('\n')),
+    );
+    let diff = TextDiff::from_lines(&expected, &actual);
     let mut text = String::new();
     for (i, group) in diff.grouped_ops(2).iter().enumerate() {
         if i > 0 {
@@ -77,6 +82,15 @@ mod tests {
         assert_eq!(closest("thread-lock", names())[0], "threads-lock");
         assert_eq!(closest("asyncgather", names()), vec!["async-gather"]);
         assert!(closest("zzzzzz", names()).is_empty());
+    }
+
+    #[test]
+    fn an_equal_last_line_is_not_in_the_diff() {
+        let d = diff("a\nb", "a\nb\nc", "");
+        assert!(
+            d.contains("  b\n") && d.contains("+ c\n") && !d.contains("- b"),
+            "{d}"
+        );
     }
 
     #[test]

@@ -6,17 +6,23 @@
 //! those as a failure and kills them. The runner also makes itself a *child
 //! subreaper* (Linux), so an orphan is handed to it rather than to init, and
 //! a zombie the lesson never reaped stays visible long enough to be reported.
+//!
+//! Because the program has its own group, the terminal's Ctrl-C does not reach
+//! it. The runner catches SIGINT, passes it on to the program's group (as a
+//! terminal would), kills what is still there after a short grace, and reports
+//! [`End::Interrupted`] so that the caller stops: nothing outlives a verify.
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{Signal, killpg};
+use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, killpg, sigaction};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 use serde::Deserialize;
@@ -29,6 +35,8 @@ pub enum End {
     Exited(i32),
     Signalled(i32),
     TimedOut(Duration),
+    /// The user pressed Ctrl-C; the program's group was interrupted, then killed.
+    Interrupted,
 }
 
 /// Everything a run produced.
@@ -127,7 +135,7 @@ pub fn run(
     envs: &[(&str, String)],
     timeout: Duration,
 ) -> Result<Run, String> {
-    become_subreaper();
+    prepare_process();
     let started = Instant::now();
     let mut child = Command::new(exe)
         .current_dir(cwd)
@@ -148,21 +156,23 @@ pub fn run(
     let waiter = thread::spawn(move || {
         let _ = done_tx.send(child.wait());
     });
-    let end = match done_rx.recv_timeout(timeout) {
-        Ok(Ok(status)) => end_of(status),
-        Ok(Err(e)) => return Err(format!("could not wait for {}: {e}", exe.display())),
-        Err(_) => {
-            let _ = killpg(group, Signal::SIGKILL);
-            let _ = done_rx.recv();
-            End::TimedOut(timeout)
-        }
+    CURRENT_GROUP.store(group.as_raw(), Ordering::SeqCst);
+    let end = watch(&done_rx, group, timeout);
+    CURRENT_GROUP.store(0, Ordering::SeqCst);
+    let end = match end {
+        Ok(end) => end,
+        Err(e) => return Err(format!("could not wait for {}: {e}", exe.display())),
     };
     let elapsed = started.elapsed();
     let _ = waiter.join();
 
     let leftovers = match end {
-        End::TimedOut(_) => Vec::new(), // the group was killed on purpose
-        _ => settle(group),
+        End::Exited(_) | End::Signalled(_) => settle(group),
+        // The group was killed on purpose; make sure of it.
+        End::TimedOut(_) | End::Interrupted => {
+            let _ = killpg(group, Signal::SIGKILL);
+            Vec::new()
+        }
     };
     if !leftovers.is_empty() {
         let _ = killpg(group, Signal::SIGKILL);
@@ -181,6 +191,56 @@ pub fn run(
         elapsed,
         leftovers,
     })
+}
+
+/// Waits for the program's end, its timeout, or the user's Ctrl-C.
+fn watch(
+    done: &mpsc::Receiver<std::io::Result<ExitStatus>>,
+    group: Pid,
+    timeout: Duration,
+) -> std::io::Result<End> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let slice =
+            Duration::from_millis(50).min(deadline.saturating_duration_since(Instant::now()));
+        match done.recv_timeout(slice) {
+            Ok(status) => return status.map(end_of),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(End::Exited(-1)),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if interrupted() {
+            // The handler already passed SIGINT on; give the program a moment
+            // to stop by itself, as it would under a terminal, then make sure.
+            if done.recv_timeout(Duration::from_secs(1)).is_err() {
+                let _ = killpg(group, Signal::SIGKILL);
+                let _ = done.recv();
+            }
+            return Ok(End::Interrupted);
+        }
+        if Instant::now() >= deadline {
+            let _ = killpg(group, Signal::SIGKILL);
+            let _ = done.recv();
+            return Ok(End::TimedOut(timeout));
+        }
+    }
+}
+
+/// The process group of the program running now, 0 when none is.
+static CURRENT_GROUP: AtomicI32 = AtomicI32::new(0);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the user pressed Ctrl-C since the runner started.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+extern "C" fn on_sigint(_: nix::libc::c_int) {
+    // Only async-signal-safe work here: two atomics and kill(2).
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    let group = CURRENT_GROUP.load(Ordering::SeqCst);
+    if group > 0 {
+        let _ = killpg(Pid::from_raw(group), Signal::SIGINT);
+    }
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
@@ -245,15 +305,22 @@ fn group_members(group: i32) -> Vec<(i32, char)> {
     members
 }
 
-fn become_subreaper() {
-    #[cfg(target_os = "linux")]
-    {
-        use std::sync::Once;
-        static ONCE: Once = Once::new();
-        ONCE.call_once(|| {
-            let _ = nix::sys::prctl::set_child_subreaper(true);
-        });
-    }
+/// Once per process: adopt orphans (Linux) and take over Ctrl-C.
+fn prepare_process() {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        #[cfg(target_os = "linux")]
+        let _ = nix::sys::prctl::set_child_subreaper(true);
+        let action = SigAction::new(
+            SigHandler::Handler(on_sigint),
+            SaFlags::SA_RESTART,
+            SigSet::empty(),
+        );
+        // SAFETY: `on_sigint` only touches atomics and calls kill(2), both
+        // async-signal-safe, and replaces no handler anyone else relies on.
+        let _ = unsafe { sigaction(Signal::SIGINT, &action) };
+    });
 }
 
 /// Reaps children that were handed to us as a subreaper, waiting at most `patience`.
