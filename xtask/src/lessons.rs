@@ -174,6 +174,7 @@ impl Course {
             }
         }
         lessons.sort_by_key(|l| (chapter_index(&l.chapter), l.name.clone()));
+        problems.extend(example_collisions(&lessons));
         Ok(Course {
             root: root.to_path_buf(),
             target_dir: metadata.target_directory,
@@ -234,6 +235,24 @@ impl Course {
             )
         }
     }
+}
+
+/// Examples of different packages share `target/debug/examples/`, so two
+/// with one name would overwrite each other's executable.
+fn example_collisions(lessons: &[Lesson]) -> Vec<String> {
+    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for lesson in lessons {
+        for program in lesson.programs.iter().filter(|p| p.is_example) {
+            if let Some(first) = owner.insert(&program.target, &lesson.name) {
+                problems.push(format!(
+                    "{}: example '{}' has the same name as one in {first}; start example names with the topic",
+                    lesson.name, program.target
+                ));
+            }
+        }
+    }
+    problems
 }
 
 fn chapter_index(chapter: &str) -> usize {
