@@ -52,7 +52,11 @@ pub struct Stopwatch {
 
 impl Stopwatch {
     /// Starts measuring now.
+    ///
+    /// Reads the time scale first, so a bad `LESSON_TIME_SCALE` stops the
+    /// lesson before it prints anything rather than at its first sleep.
     pub fn start() -> Self {
+        scale();
         Self {
             started: Instant::now(),
         }
