@@ -87,8 +87,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+fn error(message: &str) {
     eprintln!("error: {message}");
+}
+
+fn fail(message: &str) -> ExitCode {
+    error(message);
     ExitCode::from(2)
 }
 
@@ -146,9 +150,10 @@ struct Prepared<'c> {
     executables: HashMap<String, PathBuf>,
 }
 
-/// Selects and builds, or explains why it cannot.
-fn prepare<'c>(course: &'c Course, names: &[String]) -> Result<Prepared<'c>, ExitCode> {
-    let selected = course.select(names).map_err(|e| fail(&e))?;
+/// Selects and builds, or says why it cannot (and the caller exits with 2).
+fn prepare<'c>(course: &'c Course, names: &[String]) -> Result<Prepared<'c>, ()> {
+    report_problems(course);
+    let selected = course.select(names).map_err(|e| error(&e))?;
     let mut lessons: Vec<&Lesson> = Vec::new();
     for (lesson, _) in &selected {
         if !lessons.iter().any(|l| l.name == lesson.name) {
@@ -156,7 +161,7 @@ fn prepare<'c>(course: &'c Course, names: &[String]) -> Result<Prepared<'c>, Exi
         }
     }
     eprintln!("building {} lesson(s)…", lessons.len());
-    let executables = runner::build(course, &lessons).map_err(|e| fail(&e))?;
+    let executables = runner::build(course, &lessons).map_err(|e| error(&e))?;
     Ok(Prepared {
         selected,
         executables,
@@ -164,13 +169,12 @@ fn prepare<'c>(course: &'c Course, names: &[String]) -> Result<Prepared<'c>, Exi
 }
 
 fn verify(course: &Course, names: &[String], settings: Settings) -> ExitCode {
-    report_problems(course);
-    let Prepared {
+    let Ok(Prepared {
         selected,
         executables,
-    } = match prepare(course, names) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
+    }) = prepare(course, names)
+    else {
+        return ExitCode::from(2);
     };
     let paint = Paint::new();
     let width = selected.iter().map(|(_, p)| p.id.len()).max().unwrap_or(0);
@@ -244,13 +248,12 @@ fn verify(course: &Course, names: &[String], settings: Settings) -> ExitCode {
 }
 
 fn bless(course: &Course, names: &[String]) -> ExitCode {
-    report_problems(course);
-    let Prepared {
+    let Ok(Prepared {
         selected,
         executables,
-    } = match prepare(course, names) {
-        Ok(prepared) => prepared,
-        Err(code) => return code,
+    }) = prepare(course, names)
+    else {
+        return ExitCode::from(2);
     };
     let mut refused = 0;
     for (lesson, program) in &selected {
