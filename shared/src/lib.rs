@@ -12,6 +12,10 @@
 //! - [`random`]: a random generator seeded from `LESSON_SEED` when it is set,
 //!   so a lesson that sleeps at random can be replayed exactly.
 //!
+//! - [`output`]: Python's spellings where a seed prints them (`True`).
+//! - [`process`]: child processes that end with their parent, and Python's
+//!   `exitcode` for a finished child.
+//!
 //! A bad value in either variable stops the lesson with a one-line message and
 //! exit status 2 (see [`env`]), never with a panic.
 //!
@@ -19,5 +23,7 @@
 //! here: a learner reading a lesson must see all of it in the lesson's own file.
 
 pub mod env;
+pub mod output;
+pub mod process;
 pub mod random;
 pub mod time;

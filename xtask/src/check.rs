@@ -23,14 +23,16 @@ pub const VERIFY_SEED: u64 = 1;
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
     pub scale: f64,
-    pub seed: u64,
+    /// `LESSON_SEED` for every lesson; `None` lets each lesson use its own
+    /// `seed` (or [`VERIFY_SEED`]).
+    pub seed: Option<u64>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             scale: FAST_SCALE,
-            seed: VERIFY_SEED,
+            seed: None,
         }
     }
 }
@@ -95,7 +97,14 @@ pub fn check(
 
     let envs = [
         (shared::time::SCALE_VAR, settings.scale.to_string()),
-        (shared::random::SEED_VAR, settings.seed.to_string()),
+        (
+            shared::random::SEED_VAR,
+            settings
+                .seed
+                .or(lesson.seed)
+                .unwrap_or(VERIFY_SEED)
+                .to_string(),
+        ),
     ];
     // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
     let timeout = lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0);

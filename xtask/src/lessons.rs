@@ -8,6 +8,7 @@
 //! summary = "A parent runs a function in two child processes; each prints its pid"
 //! redact = { pid = ['pid=(\d+)'] }      # optional: what varies from run to run
 //! timeout = 20                          # optional: seconds at verify's scale
+//! seed = 48                             # optional: the LESSON_SEED verify uses
 //!
 //! [[package.metadata.lesson.programs]]
 //! target = "main"                       # src/main.rs; otherwise an example's name
@@ -59,6 +60,8 @@ pub struct Lesson {
     pub summary: String,
     pub redactions: Vec<Redaction>,
     pub timeout_secs: f64,
+    /// The `LESSON_SEED` verify runs this lesson with, when it needs its own.
+    pub seed: Option<u64>,
     pub programs: Vec<Program>,
 }
 
@@ -129,6 +132,7 @@ struct LessonMeta {
     #[serde(default)]
     redact: BTreeMap<String, Vec<String>>,
     timeout: Option<f64>,
+    seed: Option<u64>,
     programs: Vec<ProgramMeta>,
 }
 
@@ -391,6 +395,7 @@ fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson,
         summary: meta.summary,
         redactions,
         timeout_secs,
+        seed: meta.seed,
         programs,
     })
 }

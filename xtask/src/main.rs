@@ -43,9 +43,9 @@ enum Cmd {
         /// Run at this time scale (real seconds per lesson second).
         #[arg(long, value_parser = parse_scale)]
         scale: Option<f64>,
-        /// The LESSON_SEED every lesson runs with.
-        #[arg(long, default_value_t = VERIFY_SEED)]
-        seed: u64,
+        /// The LESSON_SEED every lesson runs with (default: each lesson's own, else 1).
+        #[arg(long)]
+        seed: Option<u64>,
     },
     /// Run lessons and write their output as their new transcripts (and README copies).
     Bless {
@@ -178,11 +178,14 @@ fn verify(course: &Course, names: &[String], settings: Settings) -> ExitCode {
     };
     let paint = Paint::new();
     let width = selected.iter().map(|(_, p)| p.id.len()).max().unwrap_or(0);
+    let seed = match settings.seed {
+        Some(seed) => seed.to_string(),
+        None => format!("each lesson's own (default {VERIFY_SEED})"),
+    };
     println!(
-        "verify: {} program(s) at time scale {} with LESSON_SEED={}",
+        "verify: {} program(s) at time scale {} with LESSON_SEED={seed}",
         selected.len(),
         settings.scale,
-        settings.seed
     );
     let started = Instant::now();
     let mut failed: Vec<&str> = Vec::new();

@@ -36,6 +36,9 @@ pub enum Kind {
     Tid,
     /// A memory address: `<addr N>`, numbered by first appearance.
     Addr,
+    /// A number the scheduler picks (which worker, which buyer): `<id N>`,
+    /// numbered by first appearance.
+    Id,
     /// A wall-clock time of day: `<clock>`.
     Clock,
     /// Elapsed seconds, rounded to the nearest whole second: `<≈3 s>`.
@@ -44,10 +47,11 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, with the name a lesson's `redact` table uses for it.
-    pub const ALL: [(&'static str, Kind); 5] = [
+    pub const ALL: [(&'static str, Kind); 6] = [
         ("pid", Kind::Pid),
         ("tid", Kind::Tid),
         ("addr", Kind::Addr),
+        ("id", Kind::Id),
         ("clock", Kind::Clock),
         ("secs", Kind::Secs),
     ];
@@ -66,13 +70,13 @@ impl Kind {
     }
 
     fn is_numbered(self) -> bool {
-        matches!(self, Kind::Pid | Kind::Tid | Kind::Addr)
+        matches!(self, Kind::Pid | Kind::Tid | Kind::Addr | Kind::Id)
     }
 
     /// The placeholder before numbering: what alignment compares.
     fn mask(self, raw: &str) -> String {
         match self {
-            Kind::Pid | Kind::Tid | Kind::Addr => format!("<{}>", self.name()),
+            Kind::Pid | Kind::Tid | Kind::Addr | Kind::Id => format!("<{}>", self.name()),
             Kind::Clock => "<clock>".to_string(),
             Kind::Secs => match raw.parse::<f64>() {
                 Ok(secs) => format!("<≈{} s>", secs.round()),
@@ -178,7 +182,7 @@ fn unnumbered(expected: &str) -> String {
     use std::sync::OnceLock;
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     NUMBERED
-        .get_or_init(|| Regex::new(r"<(pid|tid|addr) \d+>").expect("valid regex"))
+        .get_or_init(|| Regex::new(r"<(pid|tid|addr|id) \d+>").expect("valid regex"))
         .replace_all(expected, "<$1>")
         .into_owned()
 }

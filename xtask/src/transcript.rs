@@ -170,14 +170,13 @@ fn readme_span(readme: &str, program: &str) -> Option<(usize, usize)> {
     let after_marker = readme.find(&marker)? + marker.len();
     let open = readme[after_marker..].find("```")? + after_marker;
     let body_start = readme[open..].find('\n')? + open + 1;
-    let close = readme[body_start..]
-        .find("\n```")
-        .map(|i| i + body_start + 1)
-        .or_else(|| {
-            readme[body_start..]
-                .starts_with("```")
-                .then_some(body_start)
-        })?;
+    // An empty block closes on its very first line; otherwise at the first
+    // fence that starts a line.
+    let close = if readme[body_start..].starts_with("```") {
+        body_start
+    } else {
+        readme[body_start..].find("\n```")? + body_start + 1
+    };
     Some((body_start, close))
 }
 
@@ -243,6 +242,18 @@ mod tests {
         assert_eq!(
             new,
             "# L\n\n<!-- transcript: main -->\n```text\nnew\n```\n\nmore\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_readme_copy_is_filled_without_touching_the_next_block() {
+        let readme =
+            "<!-- transcript: a -->\n```text\n```\n\n<!-- transcript: b -->\n```text\nb\n```\n";
+        assert_eq!(readme_copy(readme, "a"), Some(""));
+        let new = with_readme_copy(readme, "a", "x\ny").unwrap();
+        assert_eq!(
+            new,
+            "<!-- transcript: a -->\n```text\nx\ny\n```\n\n<!-- transcript: b -->\n```text\nb\n```\n"
         );
     }
 }

@@ -20,8 +20,9 @@ fn process(name: String) {
 fn main() -> ExitCode {
     // This must come first. A child starts as a second run of this binary;
     // `init` is where it notices that, runs the function it was sent, and
-    // exits without ever reaching the lines below.
-    procspawn::init();
+    // exits without ever reaching the lines below. (The course's `init` wraps
+    // `procspawn::init` so that a child also dies if its parent is killed.)
+    shared::process::init();
 
     println!("Main Processing pid={}", std::process::id());
 

@@ -1,0 +1,67 @@
+//! Child-process plumbing: children that end with their parent.
+//!
+//! When a Python program is stopped with Ctrl-C, the terminal sends SIGINT to
+//! every process in the foreground group, children included. But a parent
+//! that is killed on its own (`kill PID`, a crash, a test harness) leaves its
+//! children running, adopted by init: orphans. The course's rule is that no
+//! child outlives its lesson, so every child a lesson starts asks the kernel
+//! (Linux's `PR_SET_PDEATHSIG`) to kill it as soon as its parent dies.
+//!
+//! The kernel ties this to the parent *thread* that started the child, so
+//! lessons start their children from the main thread, which lives as long as
+//! the program.
+
+use std::process::{Command, ExitStatus};
+
+/// `procspawn::init()` for lessons: every child it starts dies with its parent.
+///
+/// Call it as the first line of `main`, exactly where `procspawn::init()`
+/// would go: a child is a second run of the same binary and turns off here.
+pub fn init() {
+    procspawn::ProcConfig::new()
+        .config_callback(die_with_parent)
+        .init();
+}
+
+/// Asks the kernel to kill the calling process when its parent dies.
+///
+/// Call it in a child: right after `fork`, or first thing in a re-executed
+/// binary. If the parent is already gone by then, the child exits at once.
+pub fn die_with_parent() {
+    #[cfg(target_os = "linux")]
+    {
+        use nix::sys::signal::Signal;
+        let parent = nix::unistd::getppid();
+        if nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).is_err() || parent.as_raw() == 1 {
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Makes a `Command` start a child that dies with its parent.
+pub fn dies_with_parent(command: &mut Command) -> &mut Command {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: runs in the forked child before exec, where only
+        // async-signal-safe calls are allowed; prctl(2) is one.
+        unsafe {
+            command.pre_exec(|| {
+                nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL)
+                    .map_err(std::io::Error::from)
+            });
+        }
+    }
+    command
+}
+
+/// Python's `Process.exitcode` for a finished child: its exit code, or minus
+/// the number of the signal that killed it (`-9` after SIGKILL).
+pub fn python_exitcode(status: ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => code,
+        (None, Some(signal)) => -signal,
+        (None, None) => 0,
+    }
+}
