@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::lessons::{Lesson, Program};
 use crate::normalise::normalise;
-use crate::runner::{self, End, Run};
+use crate::runner::{self, End, Fault, Run};
 use crate::transcript::{self, Transcript};
 
 /// Verify's default time scale: a tenth of real time. Long enough that a busy
@@ -107,8 +107,9 @@ pub fn check(
         ),
     ];
     // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
-    let timeout = lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0);
-    let run = runner::run(exe, root, &envs, Duration::from_secs_f64(timeout))?;
+    let timeout =
+        Duration::from_secs_f64(lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0));
+    let run = runner::run(exe, root, &envs, timeout)?;
 
     match run.end {
         End::Exited(0) => {}
@@ -147,6 +148,26 @@ pub fn check(
     {
         problems.push(problem);
     }
+    // A program that starts processes must also clean up when disturbed.
+    if lesson.chapter == "processes" && run.end == End::Exited(0) {
+        let half = run.elapsed / 2;
+        problems.extend(fault_problems(
+            exe,
+            root,
+            &envs,
+            timeout,
+            Fault::Interrupt { after: half },
+        )?);
+        if program.kill_child {
+            problems.extend(fault_problems(
+                exe,
+                root,
+                &envs,
+                timeout,
+                Fault::KillChild { after: half },
+            )?);
+        }
+    }
 
     Ok(Verdict {
         id: program.id.clone(),
@@ -155,6 +176,58 @@ pub fn check(
         expected,
         problems,
     })
+}
+
+/// Runs the program again with `fault` and says what it did wrong, if anything.
+///
+/// Interrupted (Ctrl-C to the parent alone), it may end however it likes but
+/// must leave no process running. With its eldest child killed, it must not
+/// hang, must report the failure with a non-zero exit, and must reap.
+pub fn fault_problems(
+    exe: &Path,
+    root: &Path,
+    envs: &[(&str, String)],
+    timeout: Duration,
+    fault: Fault,
+) -> Result<Vec<String>, String> {
+    let run = runner::run_with(exe, root, envs, timeout, fault)?;
+    let what = match fault {
+        Fault::None => return Ok(Vec::new()),
+        Fault::Interrupt { .. } => "interrupted with SIGINT",
+        Fault::KillChild { .. } => "with its eldest child killed",
+    };
+    let mut problems = Vec::new();
+    if let End::TimedOut(after) = run.end {
+        problems.push(format!(
+            "{what}, it hung: killed after {:.0} s",
+            after.as_secs_f64()
+        ));
+    }
+    if !run.leftovers.is_empty() {
+        let pids: Vec<String> = run
+            .leftovers
+            .iter()
+            .map(|(pid, state)| format!("{pid} ({state})"))
+            .collect();
+        problems.push(format!(
+            "{what}, it left processes behind: {}",
+            pids.join(", ")
+        ));
+    }
+    if let Fault::KillChild { .. } = fault {
+        match (&run.fault_done, run.end) {
+            (None, _) => problems.push(format!(
+                "{what}: it had no child to kill halfway through its run"
+            )),
+            (Some(_), End::Exited(0)) => {
+                problems.push(format!(
+                    "{what}, it still exited with status 0: the failure went unreported"
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(problems)
 }
 
 /// What is wrong with the README's copy of the transcript, if anything.

@@ -13,6 +13,7 @@
 //! [[package.metadata.lesson.programs]]
 //! target = "main"                       # src/main.rs; otherwise an example's name
 //! ports = ["000 process1.py"]           # the seed programs it ports
+//! kill_child = true                     # optional: see `Program::kill_child`
 //! ```
 //!
 //! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
@@ -76,6 +77,9 @@ pub struct Program {
     /// `lessons/<chapter>/<topic>/transcripts/<target>.snap`.
     pub transcript: PathBuf,
     pub is_example: bool,
+    /// Killing its eldest child mid-run must make it report the failure and
+    /// exit non-zero, not hang and not carry on as if nothing happened.
+    pub kill_child: bool,
 }
 
 impl Program {
@@ -141,6 +145,8 @@ struct LessonMeta {
 struct ProgramMeta {
     target: String,
     ports: Vec<String>,
+    #[serde(default)]
+    kill_child: bool,
 }
 
 impl Course {
@@ -366,6 +372,7 @@ fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson,
             ports: p.ports.clone(),
             transcript: dir.join("transcripts").join(format!("{}.snap", p.target)),
             is_example: *is_example,
+            kill_child: p.kill_child,
         });
     }
     for (name, _) in &built {

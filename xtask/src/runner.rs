@@ -39,6 +39,17 @@ pub enum End {
     Interrupted,
 }
 
+/// Something done to a running program, to prove it copes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Run undisturbed.
+    None,
+    /// Ctrl-C to the program's own process only (not its children), after a while.
+    Interrupt { after: Duration },
+    /// SIGKILL to the program's earliest-started child, after a while.
+    KillChild { after: Duration },
+}
+
 /// Everything a run produced.
 #[derive(Debug, Clone)]
 pub struct Run {
@@ -49,6 +60,8 @@ pub struct Run {
     /// Processes of the program's group still there after it exited:
     /// `(pid, state)`, where state `Z` is an unreaped zombie.
     pub leftovers: Vec<(i32, char)>,
+    /// What the fault did, if it found something to do it to.
+    pub fault_done: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +148,17 @@ pub fn run(
     envs: &[(&str, String)],
     timeout: Duration,
 ) -> Result<Run, String> {
+    run_with(exe, cwd, envs, timeout, Fault::None)
+}
+
+/// [`run`], with a fault injected while the program runs.
+pub fn run_with(
+    exe: &Path,
+    cwd: &Path,
+    envs: &[(&str, String)],
+    timeout: Duration,
+    fault: Fault,
+) -> Result<Run, String> {
     prepare_process();
     let started = Instant::now();
     let mut child = Command::new(exe)
@@ -157,7 +181,8 @@ pub fn run(
         let _ = done_tx.send(child.wait());
     });
     CURRENT_GROUP.store(group.as_raw(), Ordering::SeqCst);
-    let end = watch(&done_rx, group, timeout);
+    let mut injector = Injector::new(fault, group, started);
+    let end = watch(&done_rx, group, timeout, &mut injector);
     CURRENT_GROUP.store(0, Ordering::SeqCst);
     let end = match end {
         Ok(end) => end,
@@ -166,8 +191,12 @@ pub fn run(
     let elapsed = started.elapsed();
     let _ = waiter.join();
 
+    // After an interrupted parent, its children die by the kernel's hand and
+    // are handed to us as zombies: reap those as we go, and count only what
+    // is still alive. Otherwise the program itself should have reaped them.
+    let interrupted = matches!(fault, Fault::Interrupt { .. });
     let leftovers = match end {
-        End::Exited(_) | End::Signalled(_) => settle(group),
+        End::Exited(_) | End::Signalled(_) => settle(group, interrupted),
         // The group was killed on purpose; make sure of it.
         End::TimedOut(_) | End::Interrupted => {
             let _ = killpg(group, Signal::SIGKILL);
@@ -190,6 +219,7 @@ pub fn run(
         end,
         elapsed,
         leftovers,
+        fault_done: injector.done,
     })
 }
 
@@ -198,11 +228,14 @@ fn watch(
     done: &mpsc::Receiver<std::io::Result<ExitStatus>>,
     group: Pid,
     timeout: Duration,
+    injector: &mut Injector,
 ) -> std::io::Result<End> {
     let deadline = Instant::now() + timeout;
     loop {
-        let slice =
-            Duration::from_millis(50).min(deadline.saturating_duration_since(Instant::now()));
+        injector.poke();
+        let slice = injector
+            .next_poke()
+            .min(deadline.saturating_duration_since(Instant::now()));
         match done.recv_timeout(slice) {
             Ok(status) => return status.map(end_of),
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(End::Exited(-1)),
@@ -223,6 +256,65 @@ fn watch(
             return Ok(End::TimedOut(timeout));
         }
     }
+}
+
+/// Carries out a [`Fault`] once, when its time has come.
+struct Injector {
+    fault: Fault,
+    group: Pid,
+    started: Instant,
+    done: Option<String>,
+}
+
+impl Injector {
+    fn new(fault: Fault, group: Pid, started: Instant) -> Self {
+        Self {
+            fault,
+            group,
+            started,
+            done: None,
+        }
+    }
+
+    /// How long the watcher may wait before calling [`Injector::poke`] again.
+    fn next_poke(&self) -> Duration {
+        let at = match self.fault {
+            Fault::None => return Duration::from_millis(50),
+            _ if self.done.is_some() => return Duration::from_millis(50),
+            Fault::Interrupt { after } | Fault::KillChild { after } => self.started + after,
+        };
+        at.saturating_duration_since(Instant::now())
+            .clamp(Duration::from_millis(1), Duration::from_millis(10))
+    }
+
+    fn poke(&mut self) {
+        if self.done.is_some() {
+            return;
+        }
+        match self.fault {
+            Fault::None => {}
+            Fault::Interrupt { after } if self.started.elapsed() >= after => {
+                let _ = nix::sys::signal::kill(self.group, Signal::SIGINT);
+                self.done = Some(format!("sent SIGINT to pid {}", self.group));
+            }
+            Fault::KillChild { after } if self.started.elapsed() >= after => {
+                // The earliest-started live child; none yet means try again soon.
+                if let Some(child) = eldest_child(self.group.as_raw()) {
+                    let _ = nix::sys::signal::kill(Pid::from_raw(child), Signal::SIGKILL);
+                    self.done = Some(format!("killed child pid {child}"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The live member of `group`, other than its leader, that started first.
+fn eldest_child(group: i32) -> Option<i32> {
+    proc_entries()
+        .filter(|p| p.group == group && p.pid != group && p.state != 'Z')
+        .min_by_key(|p| (p.start_ticks, p.pid))
+        .map(|p| p.pid)
 }
 
 /// The process group of the program running now, 0 when none is.
@@ -263,9 +355,12 @@ fn end_of(status: ExitStatus) -> End {
 }
 
 /// The processes left in `group` once it has had a moment to wind down.
-fn settle(group: Pid) -> Vec<(i32, char)> {
+fn settle(group: Pid, reap_zombies: bool) -> Vec<(i32, char)> {
     let deadline = Instant::now() + Duration::from_millis(500);
     loop {
+        if reap_zombies {
+            reap_orphans(Duration::ZERO);
+        }
         let members = group_members(group.as_raw());
         if members.is_empty() || Instant::now() >= deadline {
             return members;
@@ -277,32 +372,40 @@ fn settle(group: Pid) -> Vec<(i32, char)> {
 /// Every process whose process group is `group`, with its state letter.
 /// Reads `/proc`; where there is none, reports nothing.
 fn group_members(group: i32) -> Vec<(i32, char)> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    let mut members = Vec::new();
-    for entry in entries.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|s| s.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-            continue;
-        };
-        // `pid (comm) state ppid pgrp ...`; comm may hold spaces and parentheses.
-        let Some(after) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
-            continue;
-        };
-        let fields: Vec<&str> = after.split_whitespace().collect();
-        if fields.len() > 2 && fields[2].parse() == Ok(group) {
-            members.push((pid, fields[0].chars().next().unwrap_or('?')));
-        }
-    }
+    let mut members: Vec<(i32, char)> = proc_entries()
+        .filter(|p| p.group == group)
+        .map(|p| (p.pid, p.state))
+        .collect();
     members.sort();
     members
+}
+
+/// What `/proc/<pid>/stat` says of one process.
+struct ProcEntry {
+    pid: i32,
+    state: char,
+    group: i32,
+    start_ticks: u64,
+}
+
+/// Every process in `/proc` (none where there is no `/proc`).
+fn proc_entries() -> impl Iterator<Item = ProcEntry> {
+    let entries = std::fs::read_dir("/proc").into_iter().flatten().flatten();
+    entries.filter_map(|entry| {
+        let pid = entry.file_name().to_str()?.parse::<i32>().ok()?;
+        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+        // `pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt
+        // majflt cmajflt utime stime cutime cstime priority nice threads
+        // itrealvalue starttime ...`; comm may hold spaces and parentheses.
+        let after = &stat[stat.rfind(')')? + 1..];
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        Some(ProcEntry {
+            pid,
+            state: fields.first()?.chars().next()?,
+            group: fields.get(2)?.parse().ok()?,
+            start_ticks: fields.get(19)?.parse().ok()?,
+        })
+    })
 }
 
 /// Once per process: adopt orphans (Linux) and take over Ctrl-C.

@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use xtask::runner::{End, run};
+use xtask::runner::{End, Fault, run, run_with};
 
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     let path = dir.join(name);
@@ -75,6 +75,32 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
     let zombie = first_pid(&r.stdout);
     assert_eq!(r.leftovers, vec![(zombie, 'Z')]);
     assert!(!alive(zombie), "the zombie was not reaped");
+
+    // Ctrl-C to the parent alone: a child that does not die with it is caught.
+    let deaf = script(&dir, "deaf", "sleep 30 & echo $!; wait");
+    let fault = Fault::Interrupt {
+        after: Duration::from_millis(200),
+    };
+    let r = run_with(&deaf, &dir, &[], long, fault).unwrap();
+    let orphan = first_pid(&r.stdout);
+    assert_eq!(r.end, End::Signalled(2));
+    assert_eq!(r.leftovers, vec![(orphan, 'S')]);
+    assert!(!alive(orphan));
+
+    // The eldest child killed: the program sees it (here: `wait` reports 137).
+    let parent = script(
+        &dir,
+        "parent",
+        "sleep 30 & echo $!; wait $!; echo \"child ended: $?\"; exit 1",
+    );
+    let fault = Fault::KillChild {
+        after: Duration::from_millis(200),
+    };
+    let r = run_with(&parent, &dir, &[], long, fault).unwrap();
+    let child = first_pid(&r.stdout);
+    assert_eq!(r.fault_done, Some(format!("killed child pid {child}")));
+    assert!(r.stdout.ends_with("child ended: 137\n"), "{}", r.stdout);
+    assert_eq!((r.end, r.leftovers.len()), (End::Exited(1), 0));
 
     fs::remove_dir_all(&dir).unwrap();
 }

@@ -47,10 +47,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let pro1 = procspawn::spawn((tx, "I am process one.".to_string()), profunc);
+    // The parent keeps a sender, as Python's parent keeps the Queue. Were the
+    // producer's the only one, the consumer would learn the moment it exited
+    // that no product can ever come (a disconnected channel) and leave at
+    // once; with the parent's, it waits out its three seconds, as in Python.
+    let pro1 = procspawn::spawn((tx.clone(), "I am process one.".to_string()), profunc);
     let pro2 = procspawn::spawn((rx, "I am process two.".to_string()), profunction);
     // The seed's main returns at once and Python waits for both at exit.
     let failed = pro1.join().is_err() | pro2.join().is_err();
+    drop(tx);
     if failed {
         eprintln!("a process failed");
         return ExitCode::FAILURE;
