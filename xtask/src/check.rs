@@ -158,13 +158,14 @@ pub fn check(
             timeout,
             Fault::Interrupt { after: half },
         )?);
-        if program.kill_child {
+        if let Some(at) = program.kill_child {
+            let after = Duration::from_secs_f64(at * settings.scale);
             problems.extend(fault_problems(
                 exe,
                 root,
                 &envs,
                 timeout,
-                Fault::KillChild { after: half },
+                Fault::KillChild { after },
             )?);
         }
     }

@@ -13,7 +13,7 @@
 //! [[package.metadata.lesson.programs]]
 //! target = "main"                       # src/main.rs; otherwise an example's name
 //! ports = ["000 process1.py"]           # the seed programs it ports
-//! kill_child = true                     # optional: see `Program::kill_child`
+//! kill_child = 2.0                      # optional: see `Program::kill_child`
 //! ```
 //!
 //! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
@@ -77,9 +77,12 @@ pub struct Program {
     /// `lessons/<chapter>/<topic>/transcripts/<target>.snap`.
     pub transcript: PathBuf,
     pub is_example: bool,
-    /// Killing its eldest child mid-run must make it report the failure and
-    /// exit non-zero, not hang and not carry on as if nothing happened.
-    pub kill_child: bool,
+    /// A moment, in lesson seconds, when every child of the program is doing
+    /// work the program waits for. Killing its eldest child then must make it
+    /// report the failure and exit non-zero, not hang and not carry on as if
+    /// nothing happened. (An idle pool worker is no such child: a pool may
+    /// quietly replace it, so a program states the moment itself.)
+    pub kill_child: Option<f64>,
 }
 
 impl Program {
@@ -145,8 +148,7 @@ struct LessonMeta {
 struct ProgramMeta {
     target: String,
     ports: Vec<String>,
-    #[serde(default)]
-    kill_child: bool,
+    kill_child: Option<f64>,
 }
 
 impl Course {
