@@ -43,17 +43,26 @@ pub enum Kind {
     Clock,
     /// Elapsed seconds, rounded to the nearest whole second: `<≈3 s>`.
     Secs,
+    /// A count that varies from run to run: `<n>`. The lesson's pattern says
+    /// which values are acceptable (`([1-9]\d*)`: any but zero), so a value
+    /// outside it stays in the text and fails the comparison.
+    N,
+    /// Which of a few threads the scheduler picked: `<who>`, not numbered,
+    /// because the order of turns itself varies.
+    Who,
 }
 
 impl Kind {
     /// Every kind, with the name a lesson's `redact` table uses for it.
-    pub const ALL: [(&'static str, Kind); 6] = [
+    pub const ALL: [(&'static str, Kind); 8] = [
         ("pid", Kind::Pid),
         ("tid", Kind::Tid),
         ("addr", Kind::Addr),
         ("id", Kind::Id),
         ("clock", Kind::Clock),
         ("secs", Kind::Secs),
+        ("n", Kind::N),
+        ("who", Kind::Who),
     ];
 
     /// The kind a `redact` table names, if any.
@@ -78,6 +87,8 @@ impl Kind {
         match self {
             Kind::Pid | Kind::Tid | Kind::Addr | Kind::Id => format!("<{}>", self.name()),
             Kind::Clock => "<clock>".to_string(),
+            Kind::N => "<n>".to_string(),
+            Kind::Who => "<who>".to_string(),
             Kind::Secs => match raw.parse::<f64>() {
                 Ok(secs) => format!("<≈{} s>", secs.round()),
                 // The patterns capture digits, so this is only reached by a
@@ -382,6 +393,14 @@ mod tests {
     fn without_a_transcript_output_is_only_redacted() {
         let got = normalise("a pid=5\n\nb pid=6 pid=5  \n\n", &pid_rule(), &[]);
         assert_eq!(got, "a pid=<pid 1>\n\nb pid=<pid 2> pid=<pid 1>");
+    }
+
+    #[test]
+    fn a_count_passes_only_where_its_pattern_allows() {
+        // "lost updates" must be a count other than zero.
+        let rules = vec![Redaction::new(Kind::N, r"^lost (-?[1-9]\d*)$").unwrap()];
+        assert!(passes("lost 17\n", &rules, "lost <n>"));
+        assert!(!passes("lost 0\n", &rules, "lost <n>"));
     }
 
     #[test]
