@@ -12,6 +12,8 @@
 //! - [`random`]: a random generator seeded from `LESSON_SEED` when it is set,
 //!   so a lesson that sleeps at random can be replayed exactly.
 //!
+//! - [`fixture`]: a loopback HTTP server standing in for the sites some seeds
+//!   download from.
 //! - [`output`]: Python's spellings where a seed prints them (`True`).
 //! - [`process`]: child processes that end with their parent, and Python's
 //!   `exitcode` for a finished child.
@@ -23,6 +25,7 @@
 //! here: a learner reading a lesson must see all of it in the lesson's own file.
 
 pub mod env;
+pub mod fixture;
 pub mod output;
 pub mod process;
 pub mod random;

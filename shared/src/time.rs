@@ -67,3 +67,37 @@ impl Stopwatch {
         lesson_secs(self.started.elapsed())
     }
 }
+
+/// A wall clock on the course's time scale, for lessons that print the time
+/// of day (Python's `time.strftime('%X')`).
+///
+/// It starts at the real time of day, rounded down to the whole second, and
+/// then advances in lesson seconds: under `LESSON_TIME_SCALE=0.1` a 3-second
+/// wait still moves it 3 seconds. Times are UTC: the standard library knows no
+/// time zones.
+#[derive(Debug, Clone, Copy)]
+pub struct LessonClock {
+    /// Seconds since midnight (UTC) when the clock started.
+    origin: u64,
+    started: Instant,
+}
+
+impl LessonClock {
+    /// Starts the clock at the current time of day.
+    pub fn start() -> Self {
+        scale();
+        let since_epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        Self {
+            origin: since_epoch.as_secs() % 86_400,
+            started: Instant::now(),
+        }
+    }
+
+    /// The clock's time of day now, as `HH:MM:SS`.
+    pub fn now(&self) -> String {
+        let secs = (self.origin + lesson_secs(self.started.elapsed()) as u64) % 86_400;
+        format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    }
+}

@@ -39,7 +39,9 @@ pub enum Kind {
     /// A number the scheduler picks (which worker, which buyer): `<id N>`,
     /// numbered by first appearance.
     Id,
-    /// A wall-clock time of day: `<clock>`.
+    /// A wall-clock time of day, `HH:MM:SS`: the first is `<clock>`, each later
+    /// one `<clock+N s>`, its distance from the first in whole seconds. The
+    /// times vary; the time that passed between them is what the lesson shows.
     Clock,
     /// Elapsed seconds, rounded to the nearest whole second: `<≈3 s>`.
     Secs,
@@ -260,6 +262,7 @@ fn reorder(taken: Vec<Line>, block: &[String]) -> Vec<Line> {
 fn number(lines: &[Line]) -> String {
     let mut seen: HashMap<(Kind, &str), usize> = HashMap::new();
     let mut count: HashMap<Kind, usize> = HashMap::new();
+    let mut first_clock: Option<u32> = None;
     let mut text = String::new();
     for line in lines {
         for segment in &line.0 {
@@ -273,6 +276,18 @@ fn number(lines: &[Line]) -> String {
                     });
                     text.push_str(&format!("<{kind} {n}>"));
                 }
+                Segment::Value(Kind::Clock, raw) => match (seconds_of_day(raw), first_clock) {
+                    (Some(t), None) => {
+                        first_clock = Some(t);
+                        text.push_str("<clock>");
+                    }
+                    (Some(t), Some(t0)) => {
+                        let after = (t + 86_400 - t0) % 86_400;
+                        text.push_str(&format!("<clock+{after} s>"));
+                    }
+                    // Not a time of day after all: keep it, so the difference shows.
+                    (None, _) => text.push_str(raw),
+                },
                 Segment::Value(kind, raw) => text.push_str(&kind.mask(raw)),
             }
         }
@@ -280,6 +295,13 @@ fn number(lines: &[Line]) -> String {
     }
     text.truncate(text.trim_end_matches('\n').len());
     text
+}
+
+/// `HH:MM:SS` as seconds since midnight.
+fn seconds_of_day(hms: &str) -> Option<u32> {
+    let mut parts = hms.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m, s) = (parts.next()??, parts.next()??, parts.next()??);
+    (parts.next().is_none() && h < 24 && m < 60 && s < 61).then_some(h * 3600 + m * 60 + s)
 }
 
 #[cfg(test)]
@@ -401,6 +423,22 @@ mod tests {
         let rules = vec![Redaction::new(Kind::N, r"^lost (-?[1-9]\d*)$").unwrap()];
         assert!(passes("lost 17\n", &rules, "lost <n>"));
         assert!(!passes("lost 0\n", &rules, "lost <n>"));
+    }
+
+    #[test]
+    fn clock_times_keep_the_time_that_passed() {
+        let rules = vec![Redaction::new(Kind::Clock, r"at (\d\d:\d\d:\d\d)").unwrap()];
+        let transcript = "started at <clock>\nfinished at <clock+3 s>";
+        assert!(passes(
+            "started at 23:59:58\nfinished at 00:00:01\n",
+            &rules,
+            transcript
+        ));
+        assert!(!passes(
+            "started at 10:00:00\nfinished at 10:00:02\n",
+            &rules,
+            transcript
+        ));
     }
 
     #[test]

@@ -1,0 +1,48 @@
+//! Three downloads started at once in three coroutines on one thread: each
+//! announces its URL, waits for its page without holding up the others, and
+//! reports the size when it arrives. The smallest, quickest page comes first.
+//!
+//! Port of 002 §三 (`gevent.spawn` and `gevent.joinall` with urllib). Nothing
+//! leaves 127.0.0.1: the lesson starts a loopback fixture that answers for the
+//! three sites with the seed's byte counts (see `src/lib.rs`).
+
+use std::process::ExitCode;
+
+use coroutines_io::{URLS, fetch, start_sites};
+
+fn run_task(sites: std::net::SocketAddr, url: &'static str) {
+    println!("Visit --> {url}");
+    match fetch(sites, url) {
+        Ok(data) => println!("{} bytes received from {}.", data.len(), url),
+        Err(e) => println!("{e}"), // the seed prints the exception, too
+    }
+}
+
+fn main() -> ExitCode {
+    may::config().set_workers(1);
+    // The seed's output: baidu first, then github, then python.
+    let order = [
+        "https://www.baidu.com/",
+        "https://github.com/",
+        "https://www.python.org/",
+    ];
+    let sites = match start_sites(order) {
+        Ok(sites) => sites.addr(),
+        Err(err) => {
+            eprintln!("could not start the loopback sites: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // [gevent.spawn(run_task, url) for url in urls]
+    let greenlets: Vec<_> = URLS
+        .iter()
+        .map(|&(url, _)| may::go!(move || run_task(sites, url)))
+        .collect();
+    // gevent.joinall(greenlets)
+    for g in greenlets {
+        if g.join().is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
