@@ -5,7 +5,7 @@
 //! keeps its loop bound in a global `total`; here it is a constant, since
 //! nothing changes it.
 
-use std::process::ExitCode;
+use std::error::Error;
 
 use shared::time::secs;
 
@@ -25,20 +25,13 @@ async fn answer() {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     // Create the futures (nothing runs yet), and the event loop.
     let (ask1, answer1) = (ask(), answer());
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("could not start the tokio runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let done = runtime.block_on(async {
+        .build()?;
+    runtime.block_on(async {
         // asyncio.ensure_future: both become tasks, scheduled at once.
         let ask_task = tokio::spawn(ask1);
         let answer_task = tokio::spawn(answer1);
@@ -46,10 +39,6 @@ fn main() -> ExitCode {
         // for the first, the second runs too.
         ask_task.await?;
         answer_task.await
-    });
-    if let Err(err) = done {
-        eprintln!("a task failed: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    })?;
+    Ok(())
 }

@@ -3,13 +3,11 @@
 //!
 //! `tokio::time::sleep(...).await` is `await asyncio.sleep(delay)`.
 
-use std::process::ExitCode;
-
 async fn say(delay: f64, what: &'static str) {
     tokio::time::sleep(shared::time::secs(delay)).await;
     println!("{what}");
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     async_blocking::run_two_tasks(say)
 }

@@ -5,8 +5,6 @@
 //! `tokio::task::spawn_blocking` is asyncio's `loop.run_in_executor(None, ...)`
 //! (or `asyncio.to_thread`).
 
-use std::process::ExitCode;
-
 async fn say(delay: f64, what: &'static str) {
     // The blocking sleep runs on another thread; this task just awaits it.
     let blocking = tokio::task::spawn_blocking(move || shared::time::sleep(delay));
@@ -14,6 +12,6 @@ async fn say(delay: f64, what: &'static str) {
     println!("{what}");
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     async_blocking::run_two_tasks(say)
 }

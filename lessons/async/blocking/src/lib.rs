@@ -1,29 +1,22 @@
 //! What this lesson's programs share: the seed's `main` with two tasks, run
 //! with a `say` of the caller's choice.
 
+use std::error::Error;
 use std::future::Future;
-use std::process::ExitCode;
 
 use shared::time::LessonClock;
 
 /// The seed's `main()`: two tasks, `say(1, 'hello')` and `say(2, 'hello')`,
 /// started together and awaited, between two clock readings. Runs on a
 /// current-thread runtime, one thread for every task, as asyncio does.
-pub fn run_two_tasks<F>(say: fn(f64, &'static str) -> F) -> ExitCode
+pub fn run_two_tasks<F>(say: fn(f64, &'static str) -> F) -> Result<(), Box<dyn Error>>
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("could not start the tokio runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let done = runtime.block_on(async {
+        .build()?;
+    runtime.block_on(async {
         let clock = LessonClock::start();
         println!("started at {}", clock.now());
         let t1 = tokio::spawn(say(1.0, "hello"));
@@ -32,12 +25,6 @@ where
         t2.await?;
         println!("finished at {}", clock.now());
         Ok::<(), tokio::task::JoinError>(())
-    });
-    match done {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("a task failed: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    })?;
+    Ok(())
 }

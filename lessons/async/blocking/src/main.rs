@@ -7,8 +7,6 @@
 //! too late. The two examples fix it: `blocking_async_sleep` and
 //! `blocking_spawn_blocking`.
 
-use std::process::ExitCode;
-
 /// The seed's `say`: a blocking sleep, then `await asyncio.sleep(0)`.
 async fn say(delay: f64, what: &'static str) {
     // Blocks the thread: no other task can run for `delay` seconds.
@@ -18,6 +16,6 @@ async fn say(delay: f64, what: &'static str) {
     println!("{what}");
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     async_blocking::run_two_tasks(say)
 }

@@ -6,7 +6,7 @@
 //! bare coroutines, only tasks (or futures). What it meant is two tasks run
 //! together until both are done, which is what this port does.
 
-use std::process::ExitCode;
+use std::error::Error;
 
 async fn test() {
     println!("你好");
@@ -20,28 +20,17 @@ async fn demo() {
     println!("world");
 }
 
-fn main() -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+fn main() -> Result<(), Box<dyn Error>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("could not start the tokio runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let done = runtime.block_on(async {
+        .build()?;
+    runtime.block_on(async {
         // asyncio.wait([demo(), test()]): both as tasks, in the list's order.
         let tasks = [tokio::spawn(demo()), tokio::spawn(test())];
         for task in tasks {
             task.await?;
         }
         Ok::<(), tokio::task::JoinError>(())
-    });
-    if let Err(err) = done {
-        eprintln!("a task failed: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    })?;
+    Ok(())
 }

@@ -6,7 +6,7 @@
 //! asyncio's loop: one thread polls every task, and a task gives the thread
 //! back at each `.await` that is not ready yet.
 
-use std::process::ExitCode;
+use std::error::Error;
 use std::thread;
 
 use shared::time::Stopwatch;
@@ -23,7 +23,7 @@ async fn func(name: &str) {
     println!("{name} end: {:?}", thread::current());
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     // Python: f1 = func1() builds a coroutine object and runs nothing.
     // Calling an async fn is the same: these are futures, not yet started.
     let f1 = func("func1");
@@ -32,31 +32,19 @@ fn main() -> ExitCode {
 
     let t1 = Stopwatch::start();
     // Python: loop = asyncio.new_event_loop()
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("could not start the tokio runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+        .build()?;
     // Python: loop.run_until_complete(asyncio.wait([create_task(f) ...]))
-    let finished = runtime.block_on(async {
+    runtime.block_on(async {
         let tasks = [tokio::spawn(f1), tokio::spawn(f2), tokio::spawn(f3)];
         for task in tasks {
-            task.await?;
+            task.await?; // Err if the task panicked
         }
         Ok::<(), tokio::task::JoinError>(())
-    });
+    })?;
     // Python: loop.close()
     drop(runtime);
-
-    if let Err(err) = finished {
-        eprintln!("a task failed: {err}");
-        return ExitCode::FAILURE;
-    }
     println!("耗时: {}", t1.elapsed_secs());
-    ExitCode::SUCCESS
+    Ok(())
 }

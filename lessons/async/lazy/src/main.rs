@@ -8,7 +8,6 @@
 //! is awaited, and only then does the body run and print.
 
 use std::any::type_name_of_val;
-use std::process::ExitCode;
 
 async fn say(delay: u64) {
     tokio::time::sleep(shared::time::secs(delay as f64)).await;
@@ -16,22 +15,15 @@ async fn say(delay: u64) {
     println!("say({delay}) ran after {delay} s");
 }
 
-fn main() -> ExitCode {
+fn main() -> std::io::Result<()> {
     // Python: print(say(1)). Nothing of say's body runs here.
     let future = say(1);
     println!("<future {} at {:p}>", type_name_of_val(&future), &future);
 
     // Only now: hand the future to a runtime and await it.
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("could not start the tokio runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+        .build()?;
     runtime.block_on(future);
-    ExitCode::SUCCESS
+    Ok(())
 }

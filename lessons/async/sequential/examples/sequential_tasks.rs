@@ -5,26 +5,23 @@
 //! undefined `say_after` (its first program defines `say`) and passes
 //! 'hello' to both tasks; the port calls `say` and keeps both 'hello's.
 
-use std::process::ExitCode;
-
 use async_sequential::{run, say};
 use shared::time::LessonClock;
+use tokio::task::JoinError;
 
-async fn main_task() {
+async fn main_task() -> Result<(), JoinError> {
     let clock = LessonClock::start();
     println!("started at {}", clock.now());
     // create_task: both start running now, side by side.
     let t1 = tokio::spawn(say(1.0, "hello"));
     let t2 = tokio::spawn(say(2.0, "hello"));
     // Awaiting t1 then t2 waits for both, 2 seconds in all.
-    let joined = (t1.await, t2.await);
-    if joined.0.is_err() || joined.1.is_err() {
-        eprintln!("a task failed");
-        std::process::exit(1);
-    }
+    t1.await?;
+    t2.await?;
     println!("finished at {}", clock.now());
+    Ok(())
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     run(main_task())
 }

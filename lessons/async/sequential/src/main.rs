@@ -6,19 +6,20 @@
 //! async runtime. The clock (`shared::time::LessonClock`) is on the course's
 //! time scale, so it reads 3 seconds later at any speed.
 
-use std::process::ExitCode;
+use std::convert::Infallible;
 
 use async_sequential::{run, say};
 use shared::time::LessonClock;
 
-async fn main_task() {
+async fn main_task() -> Result<(), Infallible> {
     let clock = LessonClock::start();
     println!("started at {}", clock.now());
     say(1.0, "hello").await;
     say(2.0, "world").await;
     println!("finished at {}", clock.now());
+    Ok(())
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     run(main_task())
 }
