@@ -7,8 +7,9 @@
 //! `ipc-channel` goes one way, so a duplex end is a pair of them: one channel
 //! for each direction, crossed over between the two ends.
 
+use std::error::Error;
 use std::io;
-use std::process::{ExitCode, id};
+use std::process::id;
 
 use ipc_channel::IpcError;
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
@@ -61,26 +62,15 @@ fn proc_recv(pipe: Connection) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
-    let (end0, end1) = match pipe() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the pipe: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (end0, end1) = pipe()?;
     let urls = (0..10).map(|i| format!("url_{i}")).collect();
     let p1 = procspawn::spawn((end0, urls), proc_send);
     let mut p2 = procspawn::spawn(end1, proc_recv);
     let sent = p1.join();
     // p2.terminate(): whatever the receiver has not taken yet is lost with it.
-    if let Err(err) = p2.kill() {
-        eprintln!("could not stop the receiver: {err}");
-    }
-    if let Err(err) = sent {
-        eprintln!("the sender failed: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    p2.kill()?;
+    sent?;
+    Ok(())
 }

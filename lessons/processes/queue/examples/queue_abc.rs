@@ -4,7 +4,8 @@
 //! Port of 003 1.5. Unlike `process2.py`, this writer prints *before* it puts,
 //! so each "Put" line is sure to come before its "Get" line.
 
-use std::process::{ExitCode, id};
+use std::error::Error;
+use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::random::rng;
@@ -27,25 +28,14 @@ fn read(q: IpcReceiver<String>) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
-    let (q, rx) = match ipc::channel() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the queue: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (q, rx) = ipc::channel()?;
     let pw = procspawn::spawn(q.clone(), write);
     let mut pr = procspawn::spawn(rx, read);
     let wrote = pw.join();
     // pr.terminate(): the reader's loop never ends by itself.
-    if let Err(err) = pr.kill() {
-        eprintln!("could not stop the reader: {err}");
-    }
-    if let Err(err) = wrote {
-        eprintln!("the writer failed: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    pr.kill()?;
+    wrote?;
+    Ok(())
 }

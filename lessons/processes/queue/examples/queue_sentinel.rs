@@ -6,8 +6,8 @@
 //! carries one type, so the four kinds of value become one enum, and
 //! truthiness becomes a method that says, for each kind, what Python would.
 
+use std::error::Error;
 use std::fmt;
-use std::process::ExitCode;
 
 use ipc_channel::ipc::{self, IpcReceiver};
 use serde::{Deserialize, Serialize};
@@ -53,15 +53,9 @@ fn foo(q: IpcReceiver<Value>) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
-    let (q, rx) = match ipc::channel() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the queue: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (q, rx) = ipc::channel()?;
     let p = procspawn::spawn(rx, foo);
     let values = [
         Value::Int(1),
@@ -77,9 +71,6 @@ fn main() -> ExitCode {
             break;
         }
     }
-    if let Err(err) = p.join() {
-        eprintln!("the reader failed: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    p.join()?;
+    Ok(())
 }

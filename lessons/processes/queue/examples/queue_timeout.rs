@@ -8,7 +8,7 @@
 //! matters. The seed's `num` is a global, but a process has its own globals
 //! anyway, so here it is a local variable of the producer.
 
-use std::process::ExitCode;
+use std::error::Error;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::time::{secs, sleep};
@@ -38,15 +38,9 @@ fn profunction((pro, name): (IpcReceiver<u32>, String)) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
-    let (tx, rx) = match ipc::channel() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the queue: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (tx, rx) = ipc::channel()?;
     // The parent keeps a sender, as Python's parent keeps the Queue. Were the
     // producer's the only one, the consumer would learn the moment it exited
     // that no product can ever come (a disconnected channel) and leave at
@@ -54,11 +48,9 @@ fn main() -> ExitCode {
     let pro1 = procspawn::spawn((tx.clone(), "I am process one.".to_string()), profunc);
     let pro2 = procspawn::spawn((rx, "I am process two.".to_string()), profunction);
     // The seed's main returns at once and Python waits for both at exit.
-    let failed = pro1.join().is_err() | pro2.join().is_err();
+    let joined = (pro1.join(), pro2.join());
     drop(tx);
-    if failed {
-        eprintln!("a process failed");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    joined.0?;
+    joined.1?;
+    Ok(())
 }

@@ -6,7 +6,8 @@
 //! and each clone sent to its own process. Each writer draws its pauses from
 //! its own seeded stream, so under `LESSON_SEED` the interleaving repeats.
 
-use std::process::{ExitCode, id};
+use std::error::Error;
+use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::random::rng_for;
@@ -29,15 +30,9 @@ fn proc_read(q: IpcReceiver<String>) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
-    let (q, rx) = match ipc::channel() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the queue: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (q, rx) = ipc::channel()?;
     let urls = |names: [&str; 3]| names.map(String::from).to_vec();
     let writer1 = procspawn::spawn(
         (q.clone(), 1, urls(["url_1", "url_2", "url_3"])),
@@ -48,14 +43,10 @@ fn main() -> ExitCode {
         proc_write,
     );
     let mut reader = procspawn::spawn(rx, proc_read);
-    let wrote = [writer1.join(), writer2.join()];
+    let wrote = (writer1.join(), writer2.join());
     // The reader's loop never ends by itself: stop it (and reap it).
-    if let Err(err) = reader.kill() {
-        eprintln!("could not stop the reader: {err}");
-    }
-    if wrote.iter().any(Result::is_err) {
-        eprintln!("a writer failed");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    reader.kill()?;
+    wrote.0?;
+    wrote.1?;
+    Ok(())
 }

@@ -7,7 +7,8 @@
 //! channel whose two ends can themselves be sent to another process, with
 //! values serialised by serde on the way.
 
-use std::process::{ExitCode, id};
+use std::error::Error;
+use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::random::rng;
@@ -32,16 +33,10 @@ fn read(q: IpcReceiver<u32>) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
     println!("Main Processing pid={}", id());
-    let (q, rx) = match ipc::channel::<u32>() {
-        Ok(ends) => ends,
-        Err(err) => {
-            eprintln!("could not create the queue: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (q, rx) = ipc::channel::<u32>()?;
     // Each child gets its own end. The parent keeps `q`, as Python's parent
     // keeps its Queue, so the reader never sees the channel close.
     let p1 = procspawn::spawn(q.clone(), write);
@@ -49,15 +44,10 @@ fn main() -> ExitCode {
     // Wait for the writer.
     let wrote = p1.join();
     // Python's p2.terminate() sends SIGTERM; procspawn's kill sends SIGKILL,
-    // and also waits for the process, so no zombie is left.
-    if let Err(err) = p2.kill() {
-        eprintln!("could not stop the reader: {err}");
-    }
-    drop(q);
-    if let Err(err) = wrote {
-        eprintln!("the writer failed: {err}");
-        return ExitCode::FAILURE;
-    }
+    // and also waits for the process, so no zombie is left. It comes before
+    // the writer's result is checked: the reader must go either way.
+    p2.kill()?;
+    wrote?;
     println!("Process end..");
-    ExitCode::SUCCESS
+    Ok(())
 }
