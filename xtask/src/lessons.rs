@@ -97,7 +97,8 @@ impl Program {
 pub struct Course {
     pub root: PathBuf,
     pub target_dir: PathBuf,
-    /// In study order: chapter by chapter, then by name.
+    /// In study order: chapter by chapter, then in the order of `members` in
+    /// the top-level Cargo.toml.
     pub lessons: Vec<Lesson>,
     /// Lesson packages whose description is wrong; verify fails while any remain.
     pub problems: Vec<String>,
@@ -114,11 +115,14 @@ pub fn workspace_root() -> PathBuf {
 #[derive(Deserialize)]
 struct Metadata {
     packages: Vec<Package>,
+    /// In the order of `members` in the top-level Cargo.toml: the study order.
+    workspace_members: Vec<String>,
     target_directory: PathBuf,
 }
 
 #[derive(Deserialize)]
 struct Package {
+    id: String,
     name: String,
     manifest_path: PathBuf,
     targets: Vec<Target>,
@@ -171,7 +175,13 @@ impl Course {
         let lessons_dir = root.join("lessons");
         let mut lessons = Vec::new();
         let mut problems = Vec::new();
+        let mut place = std::collections::HashMap::new();
         for package in metadata.packages {
+            let member = metadata
+                .workspace_members
+                .iter()
+                .position(|id| *id == package.id);
+            place.insert(package.name.clone(), member.unwrap_or(usize::MAX));
             let Some(dir) = package.manifest_path.parent() else {
                 continue;
             };
@@ -185,7 +195,7 @@ impl Course {
                 }
             }
         }
-        lessons.sort_by_key(|l| (chapter_index(&l.chapter), l.name.clone()));
+        lessons.sort_by_key(|l| (chapter_index(&l.chapter), place.get(&l.name).copied()));
         problems.extend(example_collisions(&lessons));
         Ok(Course {
             root: root.to_path_buf(),
