@@ -212,7 +212,8 @@ impl Course {
             .flat_map(|l| l.programs.iter().map(move |p| (l, p)))
     }
 
-    /// The programs the user named: chapters, lessons or single programs.
+    /// The programs the user named: chapters, lessons or single programs
+    /// (`lesson/example`, or `lesson/main` for the main program alone).
     /// No names means all of them. An unknown name is an error that offers the
     /// closest known names.
     pub fn select(&self, names: &[String]) -> Result<Vec<(&Lesson, &Program)>, String> {
@@ -223,7 +224,10 @@ impl Course {
         for name in names {
             let matched: Vec<_> = self
                 .programs()
-                .filter(|(l, p)| l.chapter == *name || l.name == *name || p.id == *name)
+                .filter(|(l, p)| {
+                    let main_only = !p.is_example && *name == format!("{}/main", l.name);
+                    l.chapter == *name || l.name == *name || p.id == *name || main_only
+                })
                 .collect();
             if matched.is_empty() {
                 return Err(self.unknown(name));

@@ -4,8 +4,9 @@
 //! - `cargo xtask verify [NAME…]`: run lessons and compare with their transcripts;
 //! - `cargo xtask bless [NAME…]`: record a deliberate change of output.
 //!
-//! A NAME is a chapter (`threads`), a lesson (`threads-lock`) or one example
-//! (`threads-lock/<example>`); none means the whole course.
+//! A NAME is a chapter (`threads`), a lesson (`threads-lock`), one example
+//! (`threads-lock/<example>`) or a lesson's main program alone
+//! (`threads-lock/main`); none means the whole course.
 
 use std::collections::HashMap;
 use std::fs;
