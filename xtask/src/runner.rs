@@ -197,9 +197,12 @@ pub fn run_with(
     let interrupted = matches!(fault, Fault::Interrupt { .. });
     let leftovers = match end {
         End::Exited(_) | End::Signalled(_) => settle(group, interrupted),
-        // The group was killed on purpose; make sure of it.
+        // The group was killed on purpose: make sure of it, and wait until
+        // its processes are gone (a killed child takes a moment to die, and
+        // then is ours to reap).
         End::TimedOut(_) | End::Interrupted => {
             let _ = killpg(group, Signal::SIGKILL);
+            settle(group, true);
             Vec::new()
         }
     };
