@@ -11,6 +11,10 @@
 //! it. The runner catches SIGINT, passes it on to the program's group (as a
 //! terminal would), kills what is still there after a short grace, and reports
 //! [`End::Interrupted`] so that the caller stops: nothing outlives a verify.
+//!
+//! [`run_with`] can also disturb a program on purpose ([`Fault`]): Ctrl-C to
+//! the program's own process only, or SIGKILL to its eldest child, at a given
+//! moment. That is how verify proves that a lesson cleans up after itself.
 
 use std::collections::HashMap;
 use std::io::Read;
