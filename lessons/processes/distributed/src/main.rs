@@ -9,7 +9,7 @@
 
 use std::error::Error;
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
@@ -84,8 +84,20 @@ fn start_worker(addr: SocketAddr, name: &str, task_secs: f64) -> std::io::Result
     command.spawn()
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    match Cli::parse().role {
+fn main() -> ExitCode {
+    // Errors reach the learner as sentences ("the master refused this worker:
+    // wrong auth key"), not as the Debug form `main` would print by itself.
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Box<dyn Error>> {
+    match cli.role {
         None => local_demo(),
         Some(Role::Master { listen, key, tasks }) => {
             let report = runtime()?.block_on(async {
