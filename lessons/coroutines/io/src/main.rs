@@ -6,7 +6,7 @@
 //! leaves 127.0.0.1: the lesson starts a loopback fixture that answers for the
 //! three sites with the seed's byte counts (see `src/lib.rs`).
 
-use std::process::ExitCode;
+use std::error::Error;
 
 use coroutines_io::{URLS, fetch, start_sites};
 
@@ -18,7 +18,7 @@ fn run_task(sites: std::net::SocketAddr, url: &'static str) {
     }
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     may::config().set_workers(1);
     // The seed's output: baidu first, then github, then python.
     let order = [
@@ -26,13 +26,7 @@ fn main() -> ExitCode {
         "https://github.com/",
         "https://www.python.org/",
     ];
-    let sites = match start_sites(order) {
-        Ok(sites) => sites.addr(),
-        Err(err) => {
-            eprintln!("could not start the loopback sites: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let sites = start_sites(order)?.addr();
     // [gevent.spawn(run_task, url) for url in urls]
     let greenlets: Vec<_> = URLS
         .iter()
@@ -40,9 +34,7 @@ fn main() -> ExitCode {
         .collect();
     // gevent.joinall(greenlets)
     for g in greenlets {
-        if g.join().is_err() {
-            return ExitCode::FAILURE;
-        }
+        g.join().map_err(|_| "a download coroutine panicked")?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

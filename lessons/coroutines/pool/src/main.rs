@@ -8,8 +8,8 @@
 //! input order and collects each result from its own handle. Downloads come
 //! from the loopback fixture of `coroutines-io`, which this lesson builds on.
 
+use std::error::Error;
 use std::net::SocketAddr;
-use std::process::ExitCode;
 use std::sync::Arc;
 
 use coroutines_io::{URLS, fetch, start_sites};
@@ -56,7 +56,7 @@ where
         .collect()
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     may::config().set_workers(1);
     // The seed's output: baidu first, then python, then github.
     let order = [
@@ -64,17 +64,11 @@ fn main() -> ExitCode {
         "https://www.python.org/",
         "https://github.com/",
     ];
-    let sites = match start_sites(order) {
-        Ok(sites) => sites.addr(),
-        Err(err) => {
-            eprintln!("could not start the loopback sites: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let sites = start_sites(order)?.addr();
     let items: Vec<(SocketAddr, &str)> = URLS.iter().map(|&(url, _)| (sites, url)).collect();
     let results = map(SIZE, |(sites, url)| run_task(sites, url), items);
     // Python prints [None, None, None]; a Rust function that returns nothing
     // returns `()`, and a Vec of them prints as below.
     println!("{results:?}");
-    ExitCode::SUCCESS
+    Ok(())
 }

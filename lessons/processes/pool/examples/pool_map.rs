@@ -6,7 +6,7 @@
 //! prints its chunk in order; which chunk comes first is the scheduler's
 //! choice. The port cuts the range the same way.
 
-use std::process::ExitCode;
+use std::error::Error;
 
 use processes_pool::{join_all, report_failures};
 
@@ -19,16 +19,10 @@ fn chunk_size(items: usize, workers: usize) -> usize {
     items.div_ceil(workers * 4).max(1)
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
     let workers = 5;
-    let p = match procspawn::Pool::new(workers) {
-        Ok(pool) => pool,
-        Err(err) => {
-            eprintln!("could not start the pool: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let p = procspawn::Pool::new(workers)?;
     let items: Vec<u32> = (0..100).collect();
     let chunks = items.chunks(chunk_size(items.len(), workers));
     let tasks: Vec<_> = chunks
@@ -42,7 +36,7 @@ fn main() -> ExitCode {
     let failed = report_failures(&join_all(tasks));
     p.shutdown();
     if failed > 0 {
-        return ExitCode::FAILURE;
+        return Err(format!("{failed} task(s) failed").into());
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

@@ -7,7 +7,8 @@
 //! Each task sleeps a random time; under `LESSON_SEED` the draws, and so the
 //! order in which tasks end and workers are reused, are the same every run.
 
-use std::process::{ExitCode, id};
+use std::error::Error;
+use std::process::id;
 
 use processes_pool::{join_all, report_failures};
 use shared::random::rng_for;
@@ -21,16 +22,10 @@ fn run_task(name: u32) {
     println!("Task {name} end.");
 }
 
-fn main() -> ExitCode {
+fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
     println!("Current Process {}.", id());
-    let p = match procspawn::Pool::new(3) {
-        Ok(pool) => pool,
-        Err(err) => {
-            eprintln!("could not start the pool: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let p = procspawn::Pool::new(3)?;
     // apply_async: hand the task to the pool and go on at once.
     let tasks: Vec<_> = (0..5).map(|i| p.spawn(i, run_task)).collect();
     println!("Waiting for all subprocesses done...");
@@ -38,8 +33,8 @@ fn main() -> ExitCode {
     let failed = report_failures(&join_all(tasks));
     p.shutdown();
     if failed > 0 {
-        return ExitCode::FAILURE;
+        return Err(format!("{failed} task(s) failed").into());
     }
     println!("All subprocess done.");
-    ExitCode::SUCCESS
+    Ok(())
 }
