@@ -19,6 +19,10 @@ pub const FAST_SCALE: f64 = 0.1;
 /// The `LESSON_SEED` verify runs every lesson with.
 pub const VERIFY_SEED: u64 = 1;
 
+/// The chapters whose programs start processes, and so get interrupted on
+/// purpose: whatever they started must not outlive them.
+pub const STARTS_PROCESSES: [&str; 2] = ["processes", "costs"];
+
 /// How to run the programs.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -109,7 +113,7 @@ pub fn check(
     // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
     let timeout =
         Duration::from_secs_f64(lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0));
-    let run = runner::run(exe, root, &envs, timeout)?;
+    let run = runner::run(exe, &program.args, root, &envs, timeout)?;
 
     match run.end {
         End::Exited(0) => {}
@@ -149,10 +153,11 @@ pub fn check(
         problems.push(problem);
     }
     // A program that starts processes must also clean up when disturbed.
-    if lesson.chapter == "processes" && run.end == End::Exited(0) {
+    if STARTS_PROCESSES.contains(&lesson.chapter.as_str()) && run.end == End::Exited(0) {
         let half = run.elapsed / 2;
         problems.extend(fault_problems(
             exe,
+            &program.args,
             root,
             &envs,
             timeout,
@@ -162,6 +167,7 @@ pub fn check(
             let after = Duration::from_secs_f64(at * settings.scale);
             problems.extend(fault_problems(
                 exe,
+                &program.args,
                 root,
                 &envs,
                 timeout,
@@ -186,12 +192,13 @@ pub fn check(
 /// hang, must report the failure with a non-zero exit, and must reap.
 pub fn fault_problems(
     exe: &Path,
+    args: &[String],
     root: &Path,
     envs: &[(&str, String)],
     timeout: Duration,
     fault: Fault,
 ) -> Result<Vec<String>, String> {
-    let run = runner::run_with(exe, root, envs, timeout, fault)?;
+    let run = runner::run_with(exe, args, root, envs, timeout, fault)?;
     let what = match fault {
         Fault::None => return Ok(Vec::new()),
         Fault::Interrupt { .. } => "interrupted with SIGINT",

@@ -14,6 +14,7 @@
 //! target = "main"                       # src/main.rs; otherwise an example's name
 //! ports = ["000 process1.py"]           # the seed programs it ports
 //! kill_child = 2.0                      # optional: see `Program::kill_child`
+//! args = ["--quick"]                    # optional: arguments verify passes
 //! ```
 //!
 //! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
@@ -29,7 +30,7 @@ use serde::Deserialize;
 use crate::normalise::{Kind, Redaction};
 
 /// The chapters, in study order, with what each is about.
-pub const CHAPTERS: [(&str, &str); 4] = [
+pub const CHAPTERS: [(&str, &str); 5] = [
     (
         "processes",
         "separate address spaces: spawn, fork, pools, queues, pipes, locks",
@@ -45,6 +46,10 @@ pub const CHAPTERS: [(&str, &str); 4] = [
     (
         "async",
         "futures polled by an executor: asyncio's programs on tokio",
+    ),
+    (
+        "costs",
+        "the four models measured: spawn, memory, messages, context switches",
     ),
 ];
 
@@ -83,6 +88,8 @@ pub struct Program {
     /// nothing happened. (An idle pool worker is no such child: a pool may
     /// quietly replace it, so a program states the moment itself.)
     pub kill_child: Option<f64>,
+    /// Arguments verify passes (the costs chapter's `--quick`).
+    pub args: Vec<String>,
 }
 
 impl Program {
@@ -153,6 +160,8 @@ struct ProgramMeta {
     target: String,
     ports: Vec<String>,
     kill_child: Option<f64>,
+    #[serde(default)]
+    args: Vec<String>,
 }
 
 impl Course {
@@ -389,6 +398,7 @@ fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson,
             transcript: dir.join("transcripts").join(format!("{}.snap", p.target)),
             is_example: *is_example,
             kill_child: p.kill_child,
+            args: p.args.clone(),
         });
     }
     for (name, _) in &built {

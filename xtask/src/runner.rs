@@ -148,16 +148,18 @@ pub fn build(course: &Course, lessons: &[&Lesson]) -> Result<HashMap<String, Pat
 /// its whole process group if it runs past `timeout`.
 pub fn run(
     exe: &Path,
+    args: &[String],
     cwd: &Path,
     envs: &[(&str, String)],
     timeout: Duration,
 ) -> Result<Run, String> {
-    run_with(exe, cwd, envs, timeout, Fault::None)
+    run_with(exe, args, cwd, envs, timeout, Fault::None)
 }
 
 /// [`run`], with a fault injected while the program runs.
 pub fn run_with(
     exe: &Path,
+    args: &[String],
     cwd: &Path,
     envs: &[(&str, String)],
     timeout: Duration,
@@ -166,6 +168,7 @@ pub fn run_with(
     prepare_process();
     let started = Instant::now();
     let mut child = Command::new(exe)
+        .args(args)
         .current_dir(cwd)
         .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
         .stdin(Stdio::null())

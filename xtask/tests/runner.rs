@@ -81,7 +81,7 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
     let fault = Fault::Interrupt {
         after: Duration::from_millis(200),
     };
-    let r = run_with(&deaf, &dir, &[], long, fault).unwrap();
+    let r = run_with(&deaf, &[], &dir, &[], long, fault).unwrap();
     let orphan = first_pid(&r.stdout);
     assert_eq!(r.end, End::Signalled(2));
     assert_eq!(r.leftovers, vec![(orphan, 'S')]);
@@ -96,7 +96,7 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
     let fault = Fault::KillChild {
         after: Duration::from_millis(200),
     };
-    let r = run_with(&parent, &dir, &[], long, fault).unwrap();
+    let r = run_with(&parent, &[], &dir, &[], long, fault).unwrap();
     let child = first_pid(&r.stdout);
     assert_eq!(r.fault_done, Some(format!("killed child pid {child}")));
     assert!(r.stdout.ends_with("child ended: 137\n"), "{}", r.stdout);

@@ -1,0 +1,192 @@
+//! What one context switch costs: the moment one unit of work stops and
+//! another starts on the same core, in each of the four models.
+//!
+//! The whole program runs pinned to one CPU, so that two units really take
+//! turns on it instead of running side by side on two cores.
+//!
+//! - Two processes, and then two threads, ping-pong one byte through a pair
+//!   of pipes. Each waits in `read` for the other: every turn goes through
+//!   the kernel's scheduler, which saves one unit's registers and loads the
+//!   other's (and, between processes, switches the address space too). A
+//!   round trip is two switches.
+//! - Two may coroutines, and then two tokio tasks, give way to each other in
+//!   a loop (`yield_now`). No kernel is involved: the switch is a jump in user
+//!   space, by may's scheduler swapping stacks, or by tokio's polling the
+//!   next future. Each `yield_now` is one switch.
+//!
+//! Run it in release mode: `cargo run --release -p costs-switch`.
+
+use std::io::{self, PipeReader, PipeWriter, Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::Instant;
+
+use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
+use nix::sys::wait::waitpid;
+use nix::unistd::{ForkResult, Pid, fork};
+use shared::measure::{Options, Plan, Record, Summary, per_op, timed};
+
+fn main() -> io::Result<()> {
+    let options = Options::from_args();
+    let plan = options.plan;
+    let cpu = pin_to_one_cpu();
+    let on = match cpu {
+        Ok(cpu) => format!("all on CPU {cpu}"),
+        Err(e) => format!("not pinned ({e}): the figures include moves between cores"),
+    };
+    options.heading(&format!(
+        "context switch between two units taking turns, {on}"
+    ));
+
+    // First, while this program has one thread: fork copies only the caller.
+    options.report(&Record::time(
+        "switch",
+        "process",
+        "two processes ping-pong a byte through pipes (half a round trip)",
+        half(processes(&plan)?),
+    ));
+    options.report(&Record::time(
+        "switch",
+        "thread",
+        "two threads ping-pong a byte through pipes (half a round trip)",
+        half(threads(&plan)?),
+    ));
+    options.report(&Record::time(
+        "switch",
+        "coroutine",
+        "two may coroutines, yield_now in turn (1 worker)",
+        half(coroutines(&plan)?),
+    ));
+    options.report(&Record::time(
+        "switch",
+        "task",
+        "two tokio tasks, yield_now in turn (current-thread)",
+        half(tasks(&plan)?),
+    ));
+    Ok(())
+}
+
+/// Keeps this process (and everything it starts) on the first CPU it may use.
+fn pin_to_one_cpu() -> nix::Result<usize> {
+    let allowed = sched_getaffinity(Pid::from_raw(0))?;
+    let cpu = (0..CpuSet::count())
+        .find(|&cpu| allowed.is_set(cpu).unwrap_or(false))
+        .unwrap_or(0);
+    let mut one = CpuSet::new();
+    one.set(cpu)?;
+    sched_setaffinity(Pid::from_raw(0), &one)?;
+    Ok(cpu)
+}
+
+/// Each timed step makes two switches; the figure is per switch.
+fn half(s: Summary) -> Summary {
+    Summary {
+        median: s.median / 2.0,
+        low: s.low / 2.0,
+        high: s.high / 2.0,
+        ..s
+    }
+}
+
+/// Sends one byte and waits for it to come back.
+fn round_trip(to: &mut PipeWriter, from: &mut PipeReader) -> io::Result<()> {
+    to.write_all(b"!")?;
+    let mut byte = [0u8; 1];
+    from.read_exact(&mut byte)
+}
+
+/// Returns every byte it reads, until the other end closes its pipe.
+fn bounce(from: &mut PipeReader, to: &mut PipeWriter) {
+    let mut byte = [0u8; 1];
+    while from.read_exact(&mut byte).is_ok() && to.write_all(&byte).is_ok() {}
+}
+
+/// A forked child bounces bytes; the parent times its ping-pong with it.
+fn processes(plan: &Plan) -> io::Result<Summary> {
+    let (mut child_rx, mut tx) = io::pipe()?;
+    let (mut rx, mut child_tx) = io::pipe()?;
+    // SAFETY: this program has a single thread when it forks (see `main`),
+    // and the child only reads, writes and exits.
+    let child = match unsafe { fork() }? {
+        ForkResult::Child => {
+            shared::process::die_with_parent();
+            // The parent's end must be closed here too, or end-of-file never comes.
+            drop(tx);
+            bounce(&mut child_rx, &mut child_tx);
+            // SAFETY: `_exit` ends the child without the parent's exit handlers.
+            unsafe { libc::_exit(0) }
+        }
+        ForkResult::Parent { child } => child,
+    };
+    drop((child_rx, child_tx));
+    let summary = per_op(plan, |n| timed(n, || round_trip(&mut tx, &mut rx)));
+    // Closing our end ends the child's loop; then it is reaped.
+    drop(tx);
+    waitpid(child, None)?;
+    summary
+}
+
+fn threads(plan: &Plan) -> io::Result<Summary> {
+    let (mut peer_rx, mut tx) = io::pipe()?;
+    let (mut rx, mut peer_tx) = io::pipe()?;
+    let peer = thread::spawn(move || bounce(&mut peer_rx, &mut peer_tx));
+    let summary = per_op(plan, |n| timed(n, || round_trip(&mut tx, &mut rx)));
+    drop(tx);
+    peer.join()
+        .map_err(|_| io::Error::other("a thread panicked"))?;
+    summary
+}
+
+fn coroutines(plan: &Plan) -> io::Result<Summary> {
+    use may::coroutine::yield_now;
+    may::config().set_workers(1);
+    let plan = *plan;
+    may::go!(move || {
+        let done = Arc::new(AtomicBool::new(false));
+        let other = done.clone();
+        let peer = may::go!(move || {
+            while !other.load(Ordering::Relaxed) {
+                yield_now();
+            }
+        });
+        // Each of our yields runs the peer once, which yields back: two switches.
+        let summary = per_op(&plan, |n| {
+            timed(n, || {
+                yield_now();
+                Ok::<_, io::Error>(())
+            })
+        });
+        done.store(true, Ordering::Relaxed);
+        peer.join()
+            .map_err(|_| io::Error::other("a coroutine panicked"))?;
+        summary
+    })
+    .join()
+    .map_err(|_| io::Error::other("the timing coroutine panicked"))?
+}
+
+fn tasks(plan: &Plan) -> io::Result<Summary> {
+    use tokio::task::yield_now;
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let done = Arc::new(AtomicBool::new(false));
+    let other = done.clone();
+    let peer = runtime.spawn(async move {
+        while !other.load(Ordering::Relaxed) {
+            yield_now().await;
+        }
+    });
+    // Each of our yields runs the peer once, which yields back: two switches.
+    let summary = per_op(plan, |n| {
+        runtime.block_on(async {
+            let started = Instant::now();
+            for _ in 0..n {
+                yield_now().await;
+            }
+            Ok::<_, io::Error>(started.elapsed())
+        })
+    });
+    done.store(true, Ordering::Relaxed);
+    runtime.block_on(peer).map_err(io::Error::other)?;
+    summary
+}
