@@ -144,6 +144,23 @@ impl Footprint {
         Ok(Footprint { user, kernel })
     }
 
+    /// This process's footprint, once the kernel has finished freeing what an
+    /// earlier measurement left (an exited process is freed a little later):
+    /// read until two readings 50 ms apart agree within 64 KiB, for at most
+    /// two seconds.
+    pub fn settled() -> io::Result<Footprint> {
+        let mut last = Footprint::read(&[])?;
+        for _ in 0..40 {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = Footprint::read(&[])?;
+            if now.kernel.abs_diff(last.kernel) < 64 * 1024 {
+                return Ok(now);
+            }
+            last = now;
+        }
+        Ok(last)
+    }
+
     /// Bytes per unit between `before` and `self`, for `units` units.
     pub fn per_unit(&self, before: &Footprint, units: usize) -> (f64, f64) {
         let units = units.max(1) as f64;
@@ -327,6 +344,8 @@ impl Record {
 /// A figure with three significant digits and a readable unit: `82.1 µs`,
 /// `9.38 KiB`, `1.25 M msg/s`.
 pub fn human(value: f64, unit: &str) -> String {
+    // Round to three significant digits first, so that 99.97 ns reads 100 ns.
+    let value: f64 = format!("{value:.2e}").parse().unwrap_or(value);
     let (scaled, prefix) = match unit {
         "s" => scale(
             value,
@@ -360,6 +379,7 @@ fn scale(value: f64, steps: &[(f64, &'static str)]) -> (f64, &'static str) {
 }
 
 fn three_digits(v: f64) -> String {
+    let v: f64 = format!("{v:.2e}").parse().unwrap_or(v);
     let digits = if v.abs() >= 100.0 {
         0
     } else if v.abs() >= 10.0 {
@@ -383,6 +403,8 @@ mod tests {
         assert_eq!(human(300.0, "B"), "300 B");
         assert_eq!(human(1_250_000.0, "msg/s"), "1.25 M msg/s");
         assert_eq!(human(-2048.0, "B"), "-2.00 KiB");
+        assert_eq!(human(99.97e-9, "s"), "100 ns");
+        assert_eq!(human(999.9e-6, "s"), "1.00 ms");
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! - [`runner`]: building once, running a program in its own process group;
 //! - [`normalise`]: redactions, declared any-order blocks, numbering;
 //! - [`transcript`]: the `.snap` files and their copies in the READMEs;
-//! - [`check`]: one program against its transcript, the verdict both doors use.
+//! - [`check`]: one program against its transcript, the verdict both doors use;
+//! - [`bench`]: the costs chapter's figures as a table, a report and a chart.
 
+pub mod bench;
 pub mod check;
 pub mod lessons;
 pub mod normalise;

@@ -2,7 +2,9 @@
 //!
 //! - `cargo xtask list`: the chapters and lessons, and the seed programs each ports;
 //! - `cargo xtask verify [NAME…]`: run lessons and compare with their transcripts;
-//! - `cargo xtask bless [NAME…]`: record a deliberate change of output.
+//! - `cargo xtask bless [NAME…]`: record a deliberate change of output;
+//! - `cargo xtask bench [--python]`: measure what each model costs (the costs
+//!   chapter), print the table, and write the chapter's report and chart.
 //!
 //! A NAME is a chapter (`threads`), a lesson (`threads-lock`), one example
 //! (`threads-lock/<example>`) or a lesson's main program alone
@@ -11,19 +13,19 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
-use std::process::ExitCode;
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use xtask::check::{self, FAST_SCALE, Settings, VERIFY_SEED, Verdict, relative};
-use xtask::lessons::{CHAPTERS, Course, Lesson, Program, workspace_root};
-use xtask::{report, runner, transcript};
+use xtask::lessons::{self, CHAPTERS, Course, Lesson, Program, workspace_root};
+use xtask::{bench, report, runner, transcript};
 
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
-    about = "The course's tooling: list, verify and bless lessons"
+    about = "The course's tooling: list, verify, bless and bench lessons"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -52,6 +54,19 @@ enum Cmd {
     Bless {
         /// Chapters, lessons or `lesson/example`s to bless (default: all).
         names: Vec<String>,
+    },
+    /// Measure what each model costs (the costs chapter's programs, release
+    /// builds), print the table, and write the chapter's report and chart.
+    Bench {
+        /// Also run the chapter's Python scripts, and compare.
+        #[arg(long)]
+        python: bool,
+        /// Measure just enough to see everything work; writes nothing.
+        #[arg(long)]
+        quick: bool,
+        /// Print the table only; leave the README and the chart alone.
+        #[arg(long)]
+        no_write: bool,
     },
 }
 
@@ -85,7 +100,138 @@ fn main() -> ExitCode {
             verify(&course, &names, Settings { scale, seed })
         }
         Cmd::Bless { names } => bless(&course, &names),
+        Cmd::Bench {
+            python,
+            quick,
+            no_write,
+        } => bench(&course, python, quick, no_write || quick),
     }
+}
+
+/// The chapter whose programs `bench` runs.
+const COSTS: &str = "costs";
+
+/// How long one measuring program may run before it is stopped.
+const BENCH_TIMEOUT: Duration = Duration::from_secs(600);
+
+fn bench(course: &Course, python: bool, quick: bool, no_write: bool) -> ExitCode {
+    let lessons: Vec<&Lesson> = course
+        .lessons
+        .iter()
+        .filter(|l| l.chapter == COSTS)
+        .collect();
+    if lessons.is_empty() {
+        return fail("the course has no costs chapter to run");
+    }
+    let scripts = course.root.join("lessons").join(COSTS).join("python");
+    if python && Command::new("python3").arg("--version").output().is_err() {
+        return fail("--python needs python3 on the PATH, and there is none; run without --python");
+    }
+    eprintln!("building the costs chapter in release mode…");
+    let mut build = Command::new(lessons::cargo());
+    build
+        .current_dir(&course.root)
+        .args(["build", "--release", "--quiet", "--bins"]);
+    for lesson in &lessons {
+        build.args(["--package", &lesson.name]);
+    }
+    match build.status() {
+        Ok(status) if status.success() => {}
+        Ok(_) => return fail("cargo build failed (its errors are above)"),
+        Err(e) => return fail(&format!("could not run cargo build: {e}")),
+    }
+    let mut args = vec!["--json".to_string()];
+    if quick {
+        args.push("--quick".to_string());
+    }
+    let started = Instant::now();
+    let mut results = bench::Results::default();
+    let mut python_records = Vec::new();
+    for lesson in &lessons {
+        let topic = lesson.name.trim_start_matches("costs-");
+        let exe = course.target_dir.join("release").join(&lesson.name);
+        eprintln!(
+            "\n{} (Rust), {:.0} s so far",
+            lesson.name,
+            started.elapsed().as_secs_f64()
+        );
+        match measure(course, &exe, &args) {
+            Ok(records) => results.rust.extend(records),
+            Err(e) => return fail(&format!("{}: {e}", lesson.name)),
+        }
+        if python {
+            let script = scripts.join(format!("{topic}.py"));
+            let mut script_args = vec![script.display().to_string()];
+            script_args.extend(args.iter().cloned());
+            eprintln!(
+                "\n{} (Python), {:.0} s so far",
+                relative(&course.root, &script),
+                started.elapsed().as_secs_f64()
+            );
+            match measure(course, Path::new("python3"), &script_args) {
+                Ok(records) => python_records.extend(records),
+                Err(e) => return fail(&format!("{}: {e}", relative(&course.root, &script))),
+            }
+        }
+    }
+    if python {
+        results.python = Some(python_records);
+    }
+    let machine = bench::Machine::read(python);
+    println!();
+    println!("{}", machine.line());
+    print!("{}", bench::terminal_table(&results));
+    println!("measured in {:.0} s", started.elapsed().as_secs_f64());
+    if no_write {
+        return ExitCode::SUCCESS;
+    }
+    let command = if python {
+        "cargo xtask bench --python"
+    } else {
+        "cargo xtask bench"
+    };
+    let dir = course.root.join("lessons").join(COSTS);
+    let readme_path = dir.join("README.md");
+    let chart_path = dir.join("costs.svg");
+    let written = fs::read_to_string(&readme_path)
+        .map_err(|e| format!("{}: {e}", readme_path.display()))
+        .and_then(|readme| bench::splice(&readme, &bench::markdown(&results, &machine, command)))
+        .and_then(|readme| {
+            fs::write(&readme_path, readme).map_err(|e| format!("{}: {e}", readme_path.display()))
+        })
+        .and_then(|()| {
+            fs::write(&chart_path, bench::svg(&results))
+                .map_err(|e| format!("{}: {e}", chart_path.display()))
+        });
+    match written {
+        Ok(()) => {
+            println!(
+                "wrote the report into {} and the chart to {}",
+                relative(&course.root, &readme_path),
+                relative(&course.root, &chart_path)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// Runs one measuring program (its table shows as progress) and reads its records.
+fn measure(course: &Course, exe: &Path, args: &[String]) -> Result<Vec<bench::Record>, String> {
+    let run = runner::run_echoing(exe, args, &course.root, BENCH_TIMEOUT)?;
+    if runner::interrupted() {
+        return Err("interrupted".to_string());
+    }
+    if run.end != runner::End::Exited(0) {
+        return Err(format!("it failed ({:?})", run.end));
+    }
+    if !run.leftovers.is_empty() {
+        return Err(format!(
+            "it left {} process(es) behind",
+            run.leftovers.len()
+        ));
+    }
+    bench::parse(&run.stdout)
 }
 
 fn error(message: &str) {

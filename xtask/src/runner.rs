@@ -17,7 +17,7 @@
 //! moment. That is how verify proves that a lesson cleans up after itself.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
@@ -165,6 +165,29 @@ pub fn run_with(
     timeout: Duration,
     fault: Fault,
 ) -> Result<Run, String> {
+    run_watched(exe, args, cwd, envs, timeout, fault, false)
+}
+
+/// [`run`], also copying the program's standard error to ours as it comes:
+/// a long measurement's progress.
+pub fn run_echoing(
+    exe: &Path,
+    args: &[String],
+    cwd: &Path,
+    timeout: Duration,
+) -> Result<Run, String> {
+    run_watched(exe, args, cwd, &[], timeout, Fault::None, true)
+}
+
+fn run_watched(
+    exe: &Path,
+    args: &[String],
+    cwd: &Path,
+    envs: &[(&str, String)],
+    timeout: Duration,
+    fault: Fault,
+    echo: bool,
+) -> Result<Run, String> {
     prepare_process();
     let started = Instant::now();
     let mut child = Command::new(exe)
@@ -179,8 +202,8 @@ pub fn run_with(
         .map_err(|e| format!("could not start {}: {e}", exe.display()))?;
     let group = Pid::from_raw(child.id() as i32);
 
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    let stdout = drain(child.stdout.take(), false);
+    let stderr = drain(child.stderr.take(), echo);
 
     // Wait on a helper thread so that the timeout can be a plain channel wait.
     let (done_tx, done_rx) = mpsc::channel::<std::io::Result<ExitStatus>>();
@@ -345,11 +368,24 @@ extern "C" fn on_sigint(_: nix::libc::c_int) {
     }
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+fn drain(pipe: Option<impl Read + Send + 'static>, echo: bool) -> thread::JoinHandle<String> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut bytes);
+            let mut chunk = [0u8; 4096];
+            loop {
+                let n = match pipe.read(&mut chunk) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    // Our Ctrl-C handler interrupts reads: carry on.
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                };
+                bytes.extend_from_slice(&chunk[..n]);
+                if echo {
+                    let _ = std::io::stderr().write_all(&chunk[..n]);
+                }
+            }
         }
         String::from_utf8_lossy(&bytes).into_owned()
     })

@@ -93,7 +93,7 @@ fn measure(model: &str, alive: usize) -> io::Result<Reading> {
 fn processes(wanted: usize) -> io::Result<Reading> {
     let (ready_rx, ready_tx) = pipe()?;
     let (release_rx, release_tx) = pipe()?;
-    let before = Footprint::read(&[])?;
+    let before = Footprint::settled()?;
     let mut children: Vec<Pid> = Vec::with_capacity(wanted);
     let mut short = None;
     for _ in 0..wanted {
@@ -149,7 +149,7 @@ fn child(ready_tx: &OwnedFd, release_rx: &OwnedFd, release_tx: OwnedFd) -> ! {
 fn threads(wanted: usize) -> io::Result<Reading> {
     let gate = Arc::new(RwLock::new(()));
     let ready = Arc::new(AtomicUsize::new(0));
-    let before = Footprint::read(&[])?;
+    let before = Footprint::settled()?;
     let closed = gate.write().map_err(|_| io::Error::other("poisoned"))?;
     let mut handles = Vec::with_capacity(wanted);
     let mut short = None;
@@ -194,7 +194,7 @@ fn coroutines(wanted: usize) -> io::Result<Reading> {
     may::go!(|| {})
         .join()
         .map_err(|_| io::Error::other("a coroutine panicked"))?;
-    let before = Footprint::read(&[])?;
+    let before = Footprint::settled()?;
     let closed = gate.write().map_err(|_| io::Error::other("poisoned"))?;
     let handles: Vec<_> = (0..wanted)
         .map(|_| {
@@ -222,7 +222,7 @@ fn coroutines(wanted: usize) -> io::Result<Reading> {
 /// Tasks that wait for tokio's read lock while the main task holds the write lock.
 fn tasks(wanted: usize) -> io::Result<Reading> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    let before = Footprint::read(&[])?;
+    let before = Footprint::settled()?;
     let after = runtime.block_on(async {
         let gate = Arc::new(tokio::sync::RwLock::new(()));
         let ready = Arc::new(AtomicUsize::new(0));
