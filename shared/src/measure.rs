@@ -171,6 +171,19 @@ impl Footprint {
     }
 }
 
+fn pin_to_one_cpu() -> nix::Result<usize> {
+    use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
+    use nix::unistd::Pid;
+    let allowed = sched_getaffinity(Pid::from_raw(0))?;
+    let cpu = (0..CpuSet::count())
+        .find(|&cpu| allowed.is_set(cpu).unwrap_or(false))
+        .unwrap_or(0);
+    let mut one = CpuSet::new();
+    one.set(cpu)?;
+    sched_setaffinity(Pid::from_raw(0), &one)?;
+    Ok(cpu)
+}
+
 fn pss(pid: &str) -> io::Result<u64> {
     let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))?;
     kib_field(&rollup, "Pss:").ok_or_else(|| io::Error::other("no Pss in smaps_rollup"))
@@ -189,7 +202,11 @@ pub struct Options {
     pub plan: Plan,
     /// Print JSON records on stdout, and the table on stderr.
     pub json: bool,
+    /// Let [`Options::pin`] leave the program free to use every core.
+    pub two_cores: bool,
 }
+
+const USAGE: &str = "usage: [--quick] [--json] [--two-cores]";
 
 impl Options {
     /// Reads `--quick` and `--json`; anything else ends the program with a
@@ -198,24 +215,40 @@ impl Options {
         let mut options = Options {
             plan: Plan::FULL,
             json: false,
+            two_cores: false,
         };
         for arg in std::env::args().skip(1) {
             match arg.as_str() {
                 "--quick" => options.plan = Plan::QUICK,
                 "--json" => options.json = true,
+                "--two-cores" => options.two_cores = true,
                 "-h" | "--help" => {
-                    println!("usage: [--quick] [--json]");
-                    println!("  --quick  measure just enough to see every model work");
-                    println!("  --json   one JSON record per line, for `cargo xtask bench`");
+                    println!("{USAGE}");
+                    println!("  --quick      measure just enough to see every model work");
+                    println!("  --json       one JSON record per line, for `cargo xtask bench`");
+                    println!("  --two-cores  do not pin the program to one CPU");
                     std::process::exit(0);
                 }
                 other => {
-                    eprintln!("error: unknown argument {other:?}; usage: [--quick] [--json]");
+                    eprintln!("error: unknown argument {other:?}; {USAGE}");
                     std::process::exit(2);
                 }
             }
         }
         options
+    }
+
+    /// Keeps this process, and every thread and process it starts later, on
+    /// the first CPU it may use, unless `--two-cores` was given. Says where
+    /// the units run, for the table's heading.
+    pub fn pin(&self) -> String {
+        if self.two_cores {
+            return "free to use every core (--two-cores)".to_string();
+        }
+        match pin_to_one_cpu() {
+            Ok(cpu) => format!("all on CPU {cpu}"),
+            Err(e) => format!("not pinned ({e}): the figures include moves between cores"),
+        }
     }
 
     /// A table's heading: on stdout, or on stderr in JSON mode.

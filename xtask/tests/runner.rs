@@ -39,7 +39,7 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
 
     // A clean program: its output, status 0, nothing left.
     let clean = script(&dir, "clean", "echo hello; echo oops >&2");
-    let r = run(&clean, &dir, &[("GREETING", "x".into())], long).unwrap();
+    let r = run(&clean, &[], &dir, &[("GREETING", "x".into())], long).unwrap();
     assert_eq!(
         (r.stdout.as_str(), r.stderr.as_str(), r.end),
         ("hello\n", "oops\n", End::Exited(0))
@@ -48,11 +48,14 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
 
     // An exit status is reported as it is.
     let three = script(&dir, "three", "exit 3");
-    assert_eq!(run(&three, &dir, &[], long).unwrap().end, End::Exited(3));
+    assert_eq!(
+        run(&three, &[], &dir, &[], long).unwrap().end,
+        End::Exited(3)
+    );
 
     // Too slow: killed on time, with the child it started.
     let slow = script(&dir, "slow", "sleep 30 & echo $!; sleep 30");
-    let r = run(&slow, &dir, &[], Duration::from_millis(300)).unwrap();
+    let r = run(&slow, &[], &dir, &[], Duration::from_millis(300)).unwrap();
     assert_eq!(r.end, End::TimedOut(Duration::from_millis(300)));
     assert!(r.elapsed < Duration::from_secs(5), "took {:?}", r.elapsed);
     assert!(
@@ -62,7 +65,7 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
 
     // A child left running after the program exits: reported, then killed.
     let leaky = script(&dir, "leaky", "sleep 30 & echo $!");
-    let r = run(&leaky, &dir, &[], long).unwrap();
+    let r = run(&leaky, &[], &dir, &[], long).unwrap();
     let orphan = first_pid(&r.stdout);
     assert_eq!(r.end, End::Exited(0));
     assert_eq!(r.leftovers, vec![(orphan, 'S')]);
@@ -71,7 +74,7 @@ fn the_runner_kills_and_reports_what_a_program_leaves_behind() {
     // A child that exited but was never reaped: a zombie, reported and reaped.
     // (`exec` replaces the shell with a program that never calls wait.)
     let careless = script(&dir, "careless", "sleep 0 & echo $!; exec sleep 0.3");
-    let r = run(&careless, &dir, &[], long).unwrap();
+    let r = run(&careless, &[], &dir, &[], long).unwrap();
     let zombie = first_pid(&r.stdout);
     assert_eq!(r.leftovers, vec![(zombie, 'Z')]);
     assert!(!alive(zombie), "the zombie was not reaped");

@@ -5,8 +5,9 @@ columns of `cargo xtask bench --python` compare like with like: grow a batch
 of operations until it lasts long enough to time, warm up, time many batches,
 report the median time per operation with the 10th and 90th percentiles.
 
-Every script takes `--quick` (just enough to see every model work) and
-`--json` (one record per line on stdout, the table on stderr).
+Every script takes `--quick` (just enough to see every model work),
+`--json` (one record per line on stdout, the table on stderr) and
+`--two-cores` (do not pin to one CPU).
 """
 
 import json
@@ -22,15 +23,29 @@ class Options:
     def __init__(self, argv):
         self.plan = FULL
         self.json = False
+        self.two_cores = False
         for arg in argv:
             if arg == "--quick":
                 self.plan = QUICK
             elif arg == "--json":
                 self.json = True
+            elif arg == "--two-cores":
+                self.two_cores = True
             else:
-                print(f"error: unknown argument {arg!r}; usage: [--quick] [--json]",
+                print(f"error: unknown argument {arg!r}; usage: [--quick] [--json] [--two-cores]",
                       file=sys.stderr)
                 sys.exit(2)
+
+    def pin(self):
+        """Keeps this process and all it starts on one CPU, unless --two-cores."""
+        if self.two_cores:
+            return "free to use every core (--two-cores)"
+        try:
+            cpu = min(os.sched_getaffinity(0))
+            os.sched_setaffinity(0, {cpu})
+            return f"all on CPU {cpu}"
+        except OSError as e:
+            return f"not pinned ({e}): the figures include moves between cores"
 
     def heading(self, text):
         self._say(text + "\n")
@@ -155,9 +170,3 @@ def gevent_or_none():
         return gevent
     except ImportError:
         return None
-
-
-def pin_to_one_cpu():
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu

@@ -4,7 +4,8 @@ asyncio.Queue between tasks, and gevent's Queue between greenlets when gevent
 is installed.
 
 The Python side of `costs-messages`: an odd number asks for an echo, an even
-one is counted, and END asks for the count.
+one is counted, and END asks for the count. Pinned to one CPU, as the Rust
+side is, unless --two-cores.
 """
 
 import asyncio
@@ -150,8 +151,9 @@ def main():
     if gevent_or_none():
         models.append(("coroutine", "gevent.queue.Queue, two greenlets", greenlets))
     models.append(("task", "asyncio.Queue, two tasks", tasks))
+    on = options.pin()
     throughputs = []
-    options.heading("message round trip: one unit sends a number, the other sends it back")
+    options.heading(f"message round trip: one unit sends a number, the other sends it back, {on}")
     for model, how, measure in models:
         round_trip, throughput = measure(plan)
         options.report(time_record("round_trip", model, how, round_trip))

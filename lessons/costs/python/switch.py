@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from harness import Options, gevent_or_none, per_op, pin_to_one_cpu, time_record, timed
+from harness import Options, gevent_or_none, per_op, time_record, timed
 
 
 def half(s):
@@ -101,10 +101,7 @@ def tasks(plan):
 def main():
     options = Options(sys.argv[1:])
     plan = options.plan
-    try:
-        on = f"all on CPU {pin_to_one_cpu()}"
-    except OSError as e:
-        on = f"not pinned ({e}): the figures include moves between cores"
+    on = options.pin()
     options.heading(f"context switch between two units taking turns, {on}")
     options.report(time_record("switch", "process",
                                "two processes ping-pong a byte through pipes (half a round trip)",

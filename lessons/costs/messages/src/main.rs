@@ -8,6 +8,10 @@
 //! of numbers as fast as it can, one consumer counts them and answers with the
 //! count at the end of the batch.
 //!
+//! Like `costs-switch`, the program pins itself to one CPU, so that what it
+//! measures is the channel and the switch, not how long this machine takes to
+//! wake an idle core (`--two-cores` measures that too: see the README).
+//!
 //! Run it in release mode: `cargo run --release -p costs-messages`.
 
 use std::error::Error;
@@ -19,6 +23,9 @@ use std::time::{Duration, Instant};
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::measure::{Options, Plan, Record, Summary, per_op, timed};
 
+/// Measures one model: its round trip, then its throughput (per message).
+type Measure = fn(&Plan) -> io::Result<[Summary; 2]>;
+
 /// Marks the end of a throughput batch; the consumer answers with its count.
 const END: u64 = u64::MAX;
 
@@ -29,7 +36,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     shared::process::init();
     let options = Options::from_args();
     let plan = options.plan;
-    let models: [(&str, &str, fn(&Plan) -> io::Result<[Summary; 2]>); 4] = [
+    let models: [(&str, &str, Measure); 4] = [
         (
             "process",
             "ipc-channel, parent and procspawn child",
@@ -47,8 +54,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             tasks,
         ),
     ];
+    let on = options.pin();
     let mut throughputs = Vec::new();
-    options.heading("message round trip: one unit sends a number, the other sends it back");
+    options.heading(&format!(
+        "message round trip: one unit sends a number, the other sends it back, {on}"
+    ));
     for (model, how, measure) in models {
         let [round_trip, throughput] = measure(&plan)?;
         options.report(&Record::time("round_trip", model, how, round_trip));

@@ -22,19 +22,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Instant;
 
-use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
 use nix::sys::wait::waitpid;
-use nix::unistd::{ForkResult, Pid, fork};
+use nix::unistd::{ForkResult, fork};
 use shared::measure::{Options, Plan, Record, Summary, per_op, timed};
 
 fn main() -> io::Result<()> {
     let options = Options::from_args();
     let plan = options.plan;
-    let cpu = pin_to_one_cpu();
-    let on = match cpu {
-        Ok(cpu) => format!("all on CPU {cpu}"),
-        Err(e) => format!("not pinned ({e}): the figures include moves between cores"),
-    };
+    let on = options.pin();
     options.heading(&format!(
         "context switch between two units taking turns, {on}"
     ));
@@ -65,18 +60,6 @@ fn main() -> io::Result<()> {
         half(tasks(&plan)?),
     ));
     Ok(())
-}
-
-/// Keeps this process (and everything it starts) on the first CPU it may use.
-fn pin_to_one_cpu() -> nix::Result<usize> {
-    let allowed = sched_getaffinity(Pid::from_raw(0))?;
-    let cpu = (0..CpuSet::count())
-        .find(|&cpu| allowed.is_set(cpu).unwrap_or(false))
-        .unwrap_or(0);
-    let mut one = CpuSet::new();
-    one.set(cpu)?;
-    sched_setaffinity(Pid::from_raw(0), &one)?;
-    Ok(cpu)
 }
 
 /// Each timed step makes two switches; the figure is per switch.

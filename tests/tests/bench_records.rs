@@ -1,0 +1,94 @@
+//! The costs chapter's contract with `cargo xtask bench`: every program, and
+//! every Python script, prints a record for every model of every measurement
+//! it owns, in the format the bench reads.
+//!
+//! Verify already checks the programs' tables against their transcripts; this
+//! checks their `--json` output, and the Python scripts, which nothing else
+//! runs. Both run in `--quick` mode, under the same runner as verify, so a
+//! process left behind fails here too.
+
+use std::path::Path;
+use std::time::Duration;
+
+use xtask::bench::{self, Record};
+use xtask::lessons::{Course, workspace_root};
+use xtask::runner::{self, End};
+
+/// The measurements each program (and its Python script) owns.
+const OWNS: [(&str, &[&str]); 4] = [
+    ("spawn", &["spawn"]),
+    ("memory", &["memory"]),
+    ("messages", &["round_trip", "throughput"]),
+    ("switch", &["switch"]),
+];
+
+fn records(exe: &Path, args: &[String]) -> Vec<Record> {
+    let root = workspace_root();
+    let run = runner::run(exe, args, &root, &[], Duration::from_secs(120)).unwrap();
+    assert_eq!(run.end, End::Exited(0), "{}: {}", exe.display(), run.stderr);
+    assert!(run.leftovers.is_empty(), "left {:?}", run.leftovers);
+    bench::parse(&run.stdout).unwrap()
+}
+
+fn pairs(records: &[Record]) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = records
+        .iter()
+        .map(|r| (r.measure.clone(), r.model.clone()))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+fn expected(measures: &[&str], models: &[&str]) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = measures
+        .iter()
+        .flat_map(|m| {
+            models
+                .iter()
+                .map(move |model| (m.to_string(), model.to_string()))
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn every_program_and_script_reports_every_model() {
+    let course = Course::load(&workspace_root()).unwrap();
+    let lessons: Vec<_> = course
+        .lessons
+        .iter()
+        .filter(|l| l.chapter == "costs")
+        .collect();
+    assert_eq!(lessons.len(), OWNS.len());
+    let executables = runner::build(&course, &lessons).unwrap();
+    let quick = ["--quick".to_string(), "--json".to_string()];
+    let all_models: Vec<&str> = bench::MODELS.iter().map(|m| m.0).collect();
+
+    let gevent = std::process::Command::new("python3")
+        .args(["-c", "import gevent"])
+        .status()
+        .expect("python3 is on the PATH: the costs chapter compares with it")
+        .success();
+    let python_models: Vec<&str> = all_models
+        .iter()
+        .copied()
+        .filter(|m| gevent || *m != "coroutine")
+        .collect();
+
+    for (topic, measures) in OWNS {
+        let name = format!("costs-{topic}");
+        let rust = records(&executables[&name], &quick);
+        assert_eq!(pairs(&rust), expected(measures, &all_models), "{name}");
+
+        let script = course.root.join(format!("lessons/costs/python/{topic}.py"));
+        let mut args = vec![script.display().to_string()];
+        args.extend(quick.iter().cloned());
+        let python = records(Path::new("python3"), &args);
+        assert_eq!(
+            pairs(&python),
+            expected(measures, &python_models),
+            "{topic}.py"
+        );
+    }
+}
