@@ -488,7 +488,7 @@ pub fn svg(results: &Results) -> String {
                 body,
                 r#"<line x1="{gx:.1}" y1="{top:.1}" x2="{gx:.1}" y2="{bottom:.1}" class="grid"/><text x="{gx:.1}" y="{:.1}" class="tick">{}</text>"#,
                 bottom + 12.0,
-                esc(&human(v, unit))
+                esc(&tick(v, unit))
             );
         }
         let mut by = top + 4.0;
@@ -557,6 +557,19 @@ pub fn svg(results: &Results) -> String {
         y,
         WIDTH - 10.0
     )
+}
+
+/// A grid line's label: `1 µs`, `10 µs`; bytes in decimal units (`10 kB`),
+/// since powers of ten are not round numbers of KiB.
+fn tick(v: f64, unit: &str) -> String {
+    if unit == "B" {
+        let (size, name) = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB"), (1.0, "B")]
+            .into_iter()
+            .find(|(size, _)| v >= size * 0.999)
+            .unwrap_or((1.0, "B"));
+        return format!("{} {name}", (v / size).round());
+    }
+    human(v, unit).replace(".00 ", " ").replace(".0 ", " ")
 }
 
 fn esc(text: &str) -> String {
@@ -693,9 +706,12 @@ mod tests {
         let spawn = &chart[chart.find("spawn").unwrap()..chart.find("throughput").unwrap()];
         assert_eq!(spawn.matches("class=\"grid\"").count(), 6);
         assert!(
-            spawn.contains(">100 ns<") && spawn.contains(">10.0 ms<"),
+            spawn.contains(">100 ns<") && spawn.contains(">10 ms<"),
             "{spawn}"
         );
+        assert!(spawn.contains(">1 µs<"), "{spawn}");
+        assert_eq!(tick(1e4, "B"), "10 kB");
+        assert_eq!(tick(1e6, "msg/s"), "1 M msg/s");
     }
 
     #[test]

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from harness import Options, gevent_or_none, per_op, time_record, timed
+from harness import Options, gevent_or_none, human, per_op, time_record, timed
 
 
 def half(s):
@@ -103,12 +103,18 @@ def main():
     plan = options.plan
     on = options.pin()
     options.heading(f"context switch between two units taking turns, {on}")
+    # A write and a read on one pipe, in one thread: one turn's system calls, no switch.
+    r, w = os.pipe()
+    calls = per_op(plan, lambda n: timed(n, lambda: (os.write(w, b"!"), os.read(r, 1))))
+    os.close(r)
+    os.close(w)
+    note = f"of which a write and a read, timed without a switch: {human(calls['median'], 's')}"
     options.report(time_record("switch", "process",
                                "two processes ping-pong a byte through pipes (half a round trip)",
-                               half(ping_pong(plan, start_process))))
+                               half(ping_pong(plan, start_process)), note))
     options.report(time_record("switch", "thread",
                                "two threads ping-pong a byte through pipes (half a round trip)",
-                               half(ping_pong(plan, start_thread))))
+                               half(ping_pong(plan, start_thread)), note))
     if gevent_or_none():
         options.report(time_record("switch", "coroutine", "two gevent greenlets, gevent.sleep(0) in turn",
                                    half(greenlets(plan))))

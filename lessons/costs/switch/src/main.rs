@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
-use shared::measure::{Options, Plan, Record, Summary, per_op, timed};
+use shared::measure::{Options, Plan, Record, Summary, human, per_op, timed};
 
 fn main() -> io::Result<()> {
     let options = Options::from_args();
@@ -34,19 +34,31 @@ fn main() -> io::Result<()> {
         "context switch between two units taking turns, {on}"
     ));
 
+    // Each turn of the ping-pong is a `write` and a `read` besides the switch:
+    // timed alone, in one thread, they show what the switch itself costs.
+    let calls = format!(
+        "of which a write and a read, timed without a switch: {}",
+        human(system_calls(&plan)?.median, "s")
+    );
     // First, while this program has one thread: fork copies only the caller.
-    options.report(&Record::time(
-        "switch",
-        "process",
-        "two processes ping-pong a byte through pipes (half a round trip)",
-        half(processes(&plan)?),
-    ));
-    options.report(&Record::time(
-        "switch",
-        "thread",
-        "two threads ping-pong a byte through pipes (half a round trip)",
-        half(threads(&plan)?),
-    ));
+    options.report(
+        &Record::time(
+            "switch",
+            "process",
+            "two processes ping-pong a byte through pipes (half a round trip)",
+            half(processes(&plan)?),
+        )
+        .with_note(calls.clone()),
+    );
+    options.report(
+        &Record::time(
+            "switch",
+            "thread",
+            "two threads ping-pong a byte through pipes (half a round trip)",
+            half(threads(&plan)?),
+        )
+        .with_note(calls),
+    );
     options.report(&Record::time(
         "switch",
         "coroutine",
@@ -70,6 +82,13 @@ fn half(s: Summary) -> Summary {
         high: s.high / 2.0,
         ..s
     }
+}
+
+/// One byte written to a pipe and read back by the same thread: the system
+/// calls of one turn, without a switch.
+fn system_calls(plan: &Plan) -> io::Result<Summary> {
+    let (mut rx, mut tx) = io::pipe()?;
+    per_op(plan, |n| timed(n, || round_trip(&mut tx, &mut rx)))
 }
 
 /// Sends one byte and waits for it to come back.
