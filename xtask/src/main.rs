@@ -157,6 +157,7 @@ fn bench(course: &Course, python: bool, quick: bool, no_write: bool) -> ExitCode
         );
         match measure(course, &exe, &args) {
             Ok(records) => results.rust.extend(records),
+            Err(_) if runner::interrupted() => return interrupted(),
             Err(e) => return fail(&format!("{}: {e}", lesson.name)),
         }
         if python {
@@ -170,6 +171,7 @@ fn bench(course: &Course, python: bool, quick: bool, no_write: bool) -> ExitCode
             );
             match measure(course, Path::new("python3"), &script_args) {
                 Ok(records) => python_records.extend(records),
+                Err(_) if runner::interrupted() => return interrupted(),
                 Err(e) => return fail(&format!("{}: {e}", relative(&course.root, &script))),
             }
         }
@@ -216,12 +218,14 @@ fn bench(course: &Course, python: bool, quick: bool, no_write: bool) -> ExitCode
     }
 }
 
+fn interrupted() -> ExitCode {
+    eprintln!("interrupted: nothing written");
+    ExitCode::from(130)
+}
+
 /// Runs one measuring program (its table shows as progress) and reads its records.
 fn measure(course: &Course, exe: &Path, args: &[String]) -> Result<Vec<bench::Record>, String> {
     let run = runner::run_echoing(exe, args, &course.root, BENCH_TIMEOUT)?;
-    if runner::interrupted() {
-        return Err("interrupted".to_string());
-    }
     if run.end != runner::End::Exited(0) {
         return Err(format!("it failed ({:?})", run.end));
     }

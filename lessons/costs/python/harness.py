@@ -10,8 +10,10 @@ Every script takes `--quick` (just enough to see every model work),
 `--two-cores` (do not pin to one CPU).
 """
 
+import ctypes
 import json
 import os
+import signal
 import sys
 import time
 
@@ -170,3 +172,12 @@ def gevent_or_none():
         return gevent
     except ImportError:
         return None
+
+
+def die_with_parent():
+    """In a child: ask Linux to kill this process when its parent dies
+    (PR_SET_PDEATHSIG), so that no child outlives an interrupted script."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:
+        os._exit(1)

@@ -13,12 +13,13 @@ import os
 import sys
 import threading
 
-from harness import Options, bytes_record, footprint, gevent_or_none, human, per_unit, settled
+from harness import Options, bytes_record, die_with_parent, footprint, gevent_or_none, human, per_unit, settled
 
 fork = multiprocessing.get_context("fork")
 
 
 def wait_in_child(ready_w, release_r, release_w):
+    die_with_parent()
     os.close(release_w)  # or the read below would never see end-of-file
     os.write(ready_w, b"!")
     os.read(release_r, 1)
@@ -111,7 +112,11 @@ def greenlets(wanted):
 def in_fresh_process(measure, wanted):
     """Runs measure(wanted) in a forked child and returns what it returned."""
     results = fork.SimpleQueue()
-    p = fork.Process(target=lambda: results.put(measure(wanted)))
+    def child():
+        die_with_parent()
+        results.put(measure(wanted))
+
+    p = fork.Process(target=child)
     p.start()
     result = results.get()
     p.join()

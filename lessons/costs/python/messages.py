@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 
-from harness import Options, gevent_or_none, per_op, rate_record, time_record, timed
+from harness import Options, die_with_parent, gevent_or_none, per_op, rate_record, time_record, timed
 
 END = -1
 CAPACITY = 1024
@@ -59,6 +59,7 @@ def processes(plan):
     ours, theirs = fork.Pipe()
 
     def child():
+        die_with_parent()
         ours.close()  # or this end's recv would never see end-of-file
 
         def recv():

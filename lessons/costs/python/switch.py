@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from harness import Options, gevent_or_none, human, per_op, time_record, timed
+from harness import Options, die_with_parent, gevent_or_none, human, per_op, time_record, timed
 
 
 def half(s):
@@ -47,6 +47,7 @@ def ping_pong(plan, start_peer):
 
 def start_process(read_fd, write_fd, our_end):
     def child():
+        die_with_parent()
         os.close(our_end)  # or end-of-file would never come
         bounce(read_fd, write_fd)
 
