@@ -22,28 +22,25 @@ async def nothing_async():
     pass
 
 
+def start_and_join(kind):
+    """One unit of `kind` (Process or Thread, which share an API) that does nothing."""
+    def once():
+        unit = kind(target=nothing)
+        unit.start()
+        unit.join()
+    return once
+
+
 def main():
     options = Options(sys.argv[1:])
     plan = options.plan
     options.heading("spawn and join one unit that does nothing: median per unit (p10 .. p90)")
 
     fork = multiprocessing.get_context("fork")
-
-    def process():
-        p = fork.Process(target=nothing)
-        p.start()
-        p.join()
-
     options.report(time_record("spawn", "process", "multiprocessing.Process start + join (fork)",
-                               per_op(plan, lambda n: timed(n, process))))
-
-    def thread():
-        t = threading.Thread(target=nothing)
-        t.start()
-        t.join()
-
+                               per_op(plan, lambda n: timed(n, start_and_join(fork.Process)))))
     options.report(time_record("spawn", "thread", "threading.Thread start + join",
-                               per_op(plan, lambda n: timed(n, thread))))
+                               per_op(plan, lambda n: timed(n, start_and_join(threading.Thread)))))
 
     gevent = gevent_or_none()
     if gevent:
