@@ -36,7 +36,7 @@ pub const MEASURES: [Measure; 5] = [
     },
     Measure {
         id: "memory",
-        title: "memory per unit, 10 000 alive",
+        title: "memory per unit, N alive",
         higher_is_better: false,
     },
     Measure {
@@ -135,6 +135,19 @@ impl Row<'_> {
     }
 }
 
+/// `10000` as `10 000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn times(x: f64) -> String {
     if x >= 10.0 {
         format!("{x:.0}×")
@@ -144,6 +157,21 @@ fn times(x: f64) -> String {
 }
 
 impl Results {
+    /// A measurement's title; the memory one says how many units were alive
+    /// (the most any Rust record had: 10 000, or 100 with `--quick`).
+    pub fn title(&self, measure: &Measure) -> String {
+        let alive = self
+            .rust
+            .iter()
+            .filter(|r| r.measure == measure.id)
+            .map(|r| r.count)
+            .max();
+        match alive {
+            Some(alive) if measure.id == "memory" => measure.title.replace('N', &thousands(alive)),
+            _ => measure.title.to_string(),
+        }
+    }
+
     /// The rows, measurement by measurement, model by model; a model
     /// neither side measured is left out.
     pub fn rows(&self) -> Vec<Row<'_>> {
@@ -217,7 +245,7 @@ pub fn terminal_table(results: &Results) -> String {
         let title = if row.measure.id == last {
             String::new()
         } else {
-            row.measure.title.to_string()
+            results.title(&row.measure)
         };
         last = row.measure.id;
         let mut line = vec![title, row.model.to_string(), figure(row.rust)];
@@ -360,9 +388,9 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
     let mut last = "";
     for row in results.rows() {
         let title = if row.measure.id == last {
-            ""
+            String::new()
         } else {
-            row.measure.title
+            results.title(&row.measure)
         };
         last = row.measure.id;
         let _ = write!(
@@ -386,7 +414,7 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
     }
     let _ = writeln!(out, "\nHow each figure was taken:\n");
     for measure in MEASURES {
-        let _ = writeln!(out, "- **{}**", measure.title);
+        let _ = writeln!(out, "- **{}**", results.title(&measure));
         for row in results.rows().iter().filter(|r| r.measure.id == measure.id) {
             for (side, record) in [("Rust", row.rust), ("Python", row.python)] {
                 let Some(record) = record else { continue };
@@ -472,7 +500,7 @@ pub fn svg(results: &Results) -> String {
         let _ = writeln!(
             body,
             r#"<text x="10" y="{y}" class="title">{} <tspan class="hint">({better})</tspan></text>"#,
-            esc(measure.title)
+            esc(&results.title(&measure))
         );
         let per_model = if with_python {
             2.0 * BAR + 8.0
@@ -712,6 +740,18 @@ mod tests {
         assert!(spawn.contains(">1 µs<"), "{spawn}");
         assert_eq!(tick(1e4, "B"), "10 kB");
         assert_eq!(tick(1e6, "msg/s"), "1 M msg/s");
+    }
+
+    #[test]
+    fn the_memory_title_says_how_many_were_alive() {
+        let mut results = results();
+        results.rust.push(Record {
+            count: 10_000,
+            ..record("memory", "task", 463.0, "B")
+        });
+        assert_eq!(results.title(&MEASURES[1]), "memory per unit, 10 000 alive");
+        assert_eq!(results.title(&MEASURES[0]), "spawn + join one unit");
+        assert_eq!(thousands(1_234_567), "1 234 567");
     }
 
     #[test]

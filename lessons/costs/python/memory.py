@@ -146,8 +146,8 @@ def main():
         user, kernel = per_unit(before, after, units)
         note = f"{human(user, 'B')} in the processes, {human(kernel, 'B')} in the kernel"
         if units < alive and not short:
-            note += (f"; measured with {units} alive: {alive} would need about "
-                     f"{human((user + kernel) * alive, 'B')}")
+            note += (f"; measured with {units:,} alive: {alive:,} would need about "
+                     f"{human((user + kernel) * alive, 'B')}").replace(",", " ")
         if short:
             note += f"; {short}"
         options.report(bytes_record(model, how, user + kernel, units, note))
