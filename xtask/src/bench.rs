@@ -172,6 +172,23 @@ impl Results {
         }
     }
 
+    /// The rows, each with its measurement's title on the first row of the
+    /// measurement and an empty one on the others, as a table shows them.
+    pub fn titled_rows(&self) -> Vec<(String, Row<'_>)> {
+        let mut last = "";
+        let mut titled = Vec::new();
+        for row in self.rows() {
+            let title = if row.measure.id == last {
+                String::new()
+            } else {
+                self.title(&row.measure)
+            };
+            last = row.measure.id;
+            titled.push((title, row));
+        }
+        titled
+    }
+
     /// The rows, measurement by measurement, model by model; a model
     /// neither side measured is left out.
     pub fn rows(&self) -> Vec<Row<'_>> {
@@ -240,14 +257,7 @@ pub fn terminal_table(results: &Results) -> String {
         header.push("p10 .. p90");
     }
     let mut lines: Vec<Vec<String>> = vec![header.iter().map(|s| s.to_string()).collect()];
-    let mut last = "";
-    for row in results.rows() {
-        let title = if row.measure.id == last {
-            String::new()
-        } else {
-            results.title(&row.measure)
-        };
-        last = row.measure.id;
+    for (title, row) in results.titled_rows() {
         let mut line = vec![title, row.model.to_string(), figure(row.rust)];
         if with_python {
             line.extend([
@@ -385,14 +395,7 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
         let _ = writeln!(out, "| measurement | model | Rust | p10 .. p90 |");
         let _ = writeln!(out, "|---|---|--:|--:|");
     }
-    let mut last = "";
-    for row in results.rows() {
-        let title = if row.measure.id == last {
-            String::new()
-        } else {
-            results.title(&row.measure)
-        };
-        last = row.measure.id;
+    for (title, row) in results.titled_rows() {
         let _ = write!(
             out,
             "| {title} | {} | {} | {} |",
