@@ -154,25 +154,13 @@ pub fn check(
     }
     // A program that starts processes must also clean up when disturbed.
     if STARTS_PROCESSES.contains(&lesson.chapter.as_str()) && run.end == End::Exited(0) {
-        let half = run.elapsed / 2;
-        problems.extend(fault_problems(
-            exe,
-            &program.args,
-            root,
-            &envs,
-            timeout,
-            Fault::Interrupt { after: half },
-        )?);
+        let disturbed = |fault| fault_problems(exe, &program.args, root, &envs, timeout, fault);
+        problems.extend(disturbed(Fault::Interrupt {
+            after: run.elapsed / 2,
+        })?);
         if let Some(at) = program.kill_child {
             let after = Duration::from_secs_f64(at * settings.scale);
-            problems.extend(fault_problems(
-                exe,
-                &program.args,
-                root,
-                &envs,
-                timeout,
-                Fault::KillChild { after },
-            )?);
+            problems.extend(disturbed(Fault::KillChild { after })?);
         }
     }
 
