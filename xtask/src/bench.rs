@@ -481,19 +481,12 @@ pub fn svg(results: &Results) -> String {
             .iter()
             .find_map(|r| r.rust.or(r.python))
             .map_or("s", |r| r.unit.as_str());
-        let lo = values
+        // The axis spans whole powers of ten around the panel's figures.
+        let (min, max) = values
             .iter()
-            .copied()
-            .fold(f64::MAX, f64::min)
-            .log10()
-            .floor();
-        let hi = values
-            .iter()
-            .copied()
-            .fold(f64::MIN, f64::max)
-            .log10()
-            .ceil();
-        let hi = if hi <= lo { lo + 1.0 } else { hi };
+            .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let lo = min.log10().floor();
+        let hi = max.log10().ceil().max(lo + 1.0);
         let x = |v: f64| LEFT + (v.log10() - lo) / (hi - lo) * PLOT;
         let better = if measure.higher_is_better {
             "longer is better"
@@ -559,15 +552,14 @@ pub fn svg(results: &Results) -> String {
         }
         y = bottom + 40.0;
     }
-    let legend = if with_python {
-        format!(
-            r#"<rect x="10" y="14" width="12" height="12" fill="{RUST}"/><text x="28" y="24" class="legend">Rust</text><rect x="80" y="14" width="12" height="12" fill="{PYTHON}"/><text x="98" y="24" class="legend">Python</text>"#
-        )
-    } else {
-        format!(
-            r#"<rect x="10" y="14" width="12" height="12" fill="{RUST}"/><text x="28" y="24" class="legend">Rust</text>"#
-        )
-    };
+    let mut legend = format!(
+        r#"<rect x="10" y="14" width="12" height="12" fill="{RUST}"/><text x="28" y="24" class="legend">Rust</text>"#
+    );
+    if with_python {
+        legend.push_str(&format!(
+            r#"<rect x="80" y="14" width="12" height="12" fill="{PYTHON}"/><text x="98" y="24" class="legend">Python</text>"#
+        ));
+    }
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{:.0}" viewBox="0 0 {WIDTH} {:.0}" font-family="sans-serif">
 <style>
