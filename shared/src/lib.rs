@@ -21,15 +21,34 @@
 //!   median), its memory gauge and its table.
 //!
 //! A bad value in either variable stops the lesson with a one-line message and
-//! exit status 2 (see [`env`]), never with a panic.
+//! exit status 2 (see [`env`]), never with a panic, and before the lesson
+//! starts anything: every program's `main` begins with [`start`] (or with
+//! [`process::init`], which calls it), so a parent with a typo in its
+//! environment stops before its children could each report the same typo.
+//!
+//! - [`failure`]: the error a lesson's `main` returns, printed as a sentence.
 //!
 //! The concurrency itself (threads, processes, coroutines, tasks) never lives
 //! here: a learner reading a lesson must see all of it in the lesson's own file.
 
 pub mod env;
+pub mod failure;
 pub mod fixture;
 pub mod measure;
 pub mod output;
 pub mod process;
 pub mod random;
 pub mod time;
+
+/// The first line of every lesson's `main`.
+///
+/// Reads `LESSON_TIME_SCALE` and `LESSON_SEED` now, so that a bad value stops
+/// the program with a sentence before it prints or starts anything, and lets
+/// a closed standard output (`| head -1`) end the program quietly
+/// ([`output::quiet_when_stdout_closes`]). Lessons that start child processes
+/// call [`process::init`] instead, which calls this first.
+pub fn start() {
+    output::quiet_when_stdout_closes();
+    time::scale();
+    random::seed();
+}

@@ -17,3 +17,53 @@ pub fn log_line(line: &str) {
     bytes.push(b'\n');
     let _ = std::io::stderr().write_all(&bytes);
 }
+
+/// Makes a closed standard output end the program quietly.
+///
+/// `println!` panics when it cannot write, and a reader that stops early
+/// (`cargo run -p threads-spawn | head -1`) closes the pipe under it: the
+/// learner would see "failed printing to stdout: Broken pipe" and a backtrace
+/// hint for a program that did nothing wrong. Rust ignores `SIGPIPE`, so that
+/// a write to a closed pipe or socket is an error a program can handle rather
+/// than a silent death; lessons keep that for their own pipes and sockets. Only
+/// a failed print to a standard output whose reader has gone ends the process,
+/// as a Unix tool ends when its reader stops: by `SIGPIPE`, with nothing said.
+/// Every other panic is reported as before.
+pub fn quiet_when_stdout_closes() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && stdout_reader_gone() {
+            die_by_sigpipe();
+        }
+        report(info);
+    }));
+}
+
+/// Whether standard output is a pipe or socket whose reading end is closed.
+fn stdout_reader_gone() -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let stdout = std::io::stdout();
+    let mut fds = [PollFd::new(stdout.as_fd(), PollFlags::empty())];
+    // POLLERR on a pipe's writing end means nobody can read what it writes.
+    matches!(poll(&mut fds, PollTimeout::ZERO), Ok(n) if n > 0)
+        && fds[0]
+            .revents()
+            .is_some_and(|r| r.intersects(PollFlags::POLLERR | PollFlags::POLLHUP))
+}
+
+/// Ends the whole process the way a closed pipe ends a Unix tool.
+fn die_by_sigpipe() -> ! {
+    use nix::sys::signal::{SigHandler, Signal, raise, signal};
+    // SAFETY: restoring the default disposition installs no handler code.
+    let _ = unsafe { signal(Signal::SIGPIPE, SigHandler::SigDfl) };
+    let _ = raise(Signal::SIGPIPE);
+    // Unreachable in practice; exit with the status a shell would report.
+    std::process::exit(128 + Signal::SIGPIPE as i32)
+}

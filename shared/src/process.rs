@@ -17,7 +17,10 @@ use std::process::{Command, ExitStatus};
 ///
 /// Call it as the first line of `main`, exactly where `procspawn::init()`
 /// would go: a child is a second run of the same binary and turns off here.
+/// It begins with [`crate::start`], so the parent checks the environment
+/// before any child exists.
 pub fn init() {
+    crate::start();
     procspawn::ProcConfig::new()
         .config_callback(die_with_parent)
         .init();
