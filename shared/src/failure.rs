@@ -54,8 +54,9 @@ impl fmt::Display for Failure {
     }
 }
 
-/// An error and its causes, as sentences.
-fn describe(error: &(dyn Error + 'static)) -> String {
+/// An error and its causes, as sentences: what [`Failure`] holds when an
+/// error converts into it, for a lesson that reports an error and goes on.
+pub fn describe(error: &(dyn Error + 'static)) -> String {
     if let Some(spawn) = error.downcast_ref::<procspawn::SpawnError>() {
         if spawn.is_remote_close() {
             return "a child process ended before it sent its result: it was killed, \
@@ -83,7 +84,10 @@ mod tests {
     use super::*;
 
     fn fails() -> Result {
-        Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"))?;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no such file",
+        ))?;
         Ok(())
     }
 

@@ -26,6 +26,8 @@
 //! [`process::init`], which calls it), so a parent with a typo in its
 //! environment stops before its children could each report the same typo.
 //!
+//! - [`scratch`]: a file in the temporary directory that is removed on every
+//!   way out, Ctrl-C included.
 //! - [`failure`]: the error a lesson's `main` returns, printed as a sentence.
 //!
 //! The concurrency itself (threads, processes, coroutines, tasks) never lives
@@ -38,6 +40,7 @@ pub mod measure;
 pub mod output;
 pub mod process;
 pub mod random;
+pub mod scratch;
 pub mod time;
 
 /// The first line of every lesson's `main`.

@@ -18,12 +18,18 @@ use std::process::{Command, ExitStatus};
 /// Call it as the first line of `main`, exactly where `procspawn::init()`
 /// would go: a child is a second run of the same binary and turns off here.
 /// It begins with [`crate::start`], so the parent checks the environment
-/// before any child exists.
+/// before any child exists, and gives the parent a temporary folder of its
+/// own ([`crate::scratch`]) that no Ctrl-C can leave behind.
 pub fn init() {
     crate::start();
     procspawn::ProcConfig::new()
         .config_callback(die_with_parent)
         .init();
+    // Only the parent gets here: a child ran its function inside `init`.
+    if let Err(e) = crate::scratch::own_temp_dir() {
+        eprintln!("error: could not make this lesson's temporary folder: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// Asks the kernel to kill the calling process when its parent dies.

@@ -143,6 +143,13 @@ pub fn check(
         ));
     }
 
+    if !run.left_files.is_empty() {
+        problems.push(format!(
+            "left files in its temporary directory: {}",
+            run.left_files.join(", ")
+        ));
+    }
+
     let items = expected.as_ref().map(|t| t.items.as_slice()).unwrap_or(&[]);
     let normalised = normalise(&run.stdout, &lesson.redactions, items);
 
@@ -191,6 +198,7 @@ pub fn fault_problems(
         Fault::None => return Ok(Vec::new()),
         Fault::Interrupt { .. } => "interrupted with SIGINT",
         Fault::KillChild { .. } => "with its eldest child killed",
+        Fault::CloseStdout => "with its standard output closed",
     };
     let mut problems = Vec::new();
     if let End::TimedOut(after) = run.end {
@@ -210,6 +218,12 @@ pub fn fault_problems(
             pids.join(", ")
         ));
     }
+    if !run.left_files.is_empty() {
+        problems.push(format!(
+            "{what}, it left files in its temporary directory: {}",
+            run.left_files.join(", ")
+        ));
+    }
     if let Fault::KillChild { .. } = fault {
         match (&run.fault_done, run.end) {
             (None, _) => problems.push(format!(
@@ -223,7 +237,26 @@ pub fn fault_problems(
             _ => {}
         }
     }
+    if matches!(fault, Fault::KillChild { .. } | Fault::CloseStdout)
+        && let Some(line) = unreadable_error(&run.stderr)
+    {
+        problems.push(format!(
+            "{what}, it reported the failure in a form meant for programmers, not in a sentence: {line}"
+        ));
+    }
     Ok(problems)
+}
+
+/// The first line of `stderr` that is a panic or a `Debug` dump rather than
+/// a sentence: what a learner must never be shown for a failure they caused
+/// (a killed child, a closed pipe).
+pub fn unreadable_error(stderr: &str) -> Option<&str> {
+    // `Name { field: …`, `Name(Inner { …`, `Os { code: …`: derived Debug output.
+    let debug = regex::Regex::new(r"\b[A-Z][A-Za-z]*(?: \{ [a-z_]+: |\([A-Z][A-Za-z]* \{)")
+        .expect("a valid pattern");
+    stderr
+        .lines()
+        .find(|line| line.contains("panicked at") || debug.is_match(line))
 }
 
 /// What is wrong with the README's copy of the transcript, if anything.
@@ -294,4 +327,23 @@ pub fn explain(verdict: &Verdict) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unreadable_error;
+
+    #[test]
+    fn debug_dumps_and_panics_are_unreadable_sentences_are_not() {
+        let dump = "Error: SpawnError { kind: IpcChannelClosed(Custom { kind: ConnectionReset }) }";
+        assert_eq!(unreadable_error(dump), Some(dump));
+        let os = "Error: Os { code: 111, kind: ConnectionRefused, message: \"x\" }";
+        assert_eq!(unreadable_error(os), Some(os));
+        let panic = "thread 'main' panicked at src/main.rs:3:5:";
+        assert_eq!(unreadable_error(panic), Some(panic));
+        let sentence =
+            "Error: a child process ended before it sent its result: it was killed, or it crashed";
+        assert_eq!(unreadable_error(sentence), None);
+        assert_eq!(unreadable_error("task 0 failed: {x} was not {y}"), None);
+    }
 }

@@ -52,6 +52,9 @@ pub enum Fault {
     Interrupt { after: Duration },
     /// SIGKILL to the program's earliest-started child, after a while.
     KillChild { after: Duration },
+    /// Its standard output closed from the start, as `| head -0` would:
+    /// nobody reads what it prints.
+    CloseStdout,
 }
 
 /// Everything a run produced.
@@ -66,6 +69,8 @@ pub struct Run {
     pub leftovers: Vec<(i32, char)>,
     /// What the fault did, if it found something to do it to.
     pub fault_done: Option<String>,
+    /// Files and folders the program left in its temporary directory.
+    pub left_files: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,10 +194,12 @@ fn run_watched(
     echo: bool,
 ) -> Result<Run, String> {
     prepare_process();
+    let scratch = TempDir::create()?;
     let started = Instant::now();
     let mut child = Command::new(exe)
         .args(args)
         .current_dir(cwd)
+        .env("TMPDIR", &scratch.0)
         .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -202,7 +209,14 @@ fn run_watched(
         .map_err(|e| format!("could not start {}: {e}", exe.display()))?;
     let group = Pid::from_raw(child.id() as i32);
 
-    let stdout = drain(child.stdout.take(), false);
+    let stdout = match fault {
+        // Dropping our end of the pipe closes it: the program's next print fails.
+        Fault::CloseStdout => {
+            drop(child.stdout.take());
+            thread::spawn(String::new)
+        }
+        _ => drain(child.stdout.take(), false),
+    };
     let stderr = drain(child.stderr.take(), echo);
 
     // Wait on a helper thread so that the timeout can be a plain channel wait.
@@ -221,12 +235,13 @@ fn run_watched(
     let elapsed = started.elapsed();
     let _ = waiter.join();
 
-    // After an interrupted parent, its children die by the kernel's hand and
-    // are handed to us as zombies: reap those as we go, and count only what
-    // is still alive. Otherwise the program itself should have reaped them.
-    let interrupted = matches!(fault, Fault::Interrupt { .. });
+    // After a parent that was interrupted, or that died when its output
+    // closed, its children die by the kernel's hand and are handed to us as
+    // zombies: reap those as we go, and count only what is still alive.
+    // Otherwise the program itself should have reaped them.
+    let parent_cut_short = matches!(fault, Fault::Interrupt { .. } | Fault::CloseStdout);
     let leftovers = match end {
-        End::Exited(_) | End::Signalled(_) => settle(group, interrupted),
+        End::Exited(_) | End::Signalled(_) => settle(group, parent_cut_short),
         // The group was killed on purpose: make sure of it, and wait until
         // its processes are gone (a killed child takes a moment to die, and
         // then is ours to reap).
@@ -253,7 +268,38 @@ fn run_watched(
         elapsed,
         leftovers,
         fault_done: injector.done,
+        left_files: scratch.remove(),
     })
+}
+
+/// A temporary directory of one run's own (its `TMPDIR`), so that whatever
+/// the program leaves there is seen, and is not confused with other programs'
+/// files in the system's temporary directory.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn create() -> Result<TempDir, String> {
+        use std::sync::atomic::AtomicU64;
+        static RUNS: AtomicU64 = AtomicU64::new(0);
+        let n = RUNS.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("xtask-run-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+
+    /// Removes the directory; returns what the program had left in it.
+    fn remove(self) -> Vec<String> {
+        let mut left: Vec<String> = std::fs::read_dir(&self.0)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let _ = std::fs::remove_dir_all(&self.0);
+        left
+    }
 }
 
 /// Waits for the program's end, its timeout, or the user's Ctrl-C.
@@ -312,7 +358,7 @@ impl Injector {
     /// How long the watcher may wait before calling [`Injector::poke`] again.
     fn next_poke(&self) -> Duration {
         let at = match self.fault {
-            Fault::None => return Duration::from_millis(50),
+            Fault::None | Fault::CloseStdout => return Duration::from_millis(50),
             _ if self.done.is_some() => return Duration::from_millis(50),
             Fault::Interrupt { after } | Fault::KillChild { after } => self.started + after,
         };
@@ -325,7 +371,7 @@ impl Injector {
             return;
         }
         match self.fault {
-            Fault::None => {}
+            Fault::None | Fault::CloseStdout => {}
             Fault::Interrupt { after } if self.started.elapsed() >= after => {
                 let _ = nix::sys::signal::kill(self.group, Signal::SIGINT);
                 self.done = Some(format!("sent SIGINT to pid {}", self.group));

@@ -5,8 +5,6 @@
 //! keeps its loop bound in a global `total`; here it is a constant, since
 //! nothing changes it.
 
-use std::error::Error;
-
 use shared::time::secs;
 
 const TOTAL: u32 = 4;
@@ -25,7 +23,8 @@ async fn answer() {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     // Create the futures (nothing runs yet), and the event loop.
     let (ask1, answer1) = (ask(), answer());
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -8,6 +8,7 @@ async fn say(delay: f64, what: &'static str) {
     println!("{what}");
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     async_blocking::run_two_tasks(say)
 }

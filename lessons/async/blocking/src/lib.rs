@@ -1,7 +1,6 @@
 //! What this lesson's programs share: the seed's `main` with two tasks, run
 //! with a `say` of the caller's choice.
 
-use std::error::Error;
 use std::future::Future;
 
 use shared::time::LessonClock;
@@ -9,7 +8,7 @@ use shared::time::LessonClock;
 /// The seed's `main()`: two tasks, `say(1, 'hello')` and `say(2, 'hello')`,
 /// started together and awaited, between two clock readings. Runs on a
 /// current-thread runtime, one thread for every task, as asyncio does.
-pub fn run_two_tasks<F>(say: fn(f64, &'static str) -> F) -> Result<(), Box<dyn Error>>
+pub fn run_two_tasks<F>(say: fn(f64, &'static str) -> F) -> shared::failure::Result
 where
     F: Future<Output = ()> + Send + 'static,
 {

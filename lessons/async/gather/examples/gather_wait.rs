@@ -6,8 +6,6 @@
 //! bare coroutines, only tasks (or futures). What it meant is two tasks run
 //! together until both are done, which is what this port does.
 
-use std::error::Error;
-
 async fn test() {
     println!("你好");
     tokio::time::sleep(shared::time::secs(3.0)).await;
@@ -20,7 +18,8 @@ async fn demo() {
     println!("world");
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()?;

@@ -6,7 +6,6 @@
 //! asyncio's loop: one thread polls every task, and a task gives the thread
 //! back at each `.await` that is not ready yet.
 
-use std::error::Error;
 use std::thread;
 
 use shared::time::Stopwatch;
@@ -23,7 +22,8 @@ async fn func(name: &str) {
     println!("{name} end: {:?}", thread::current());
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     // Python: f1 = func1() builds a coroutine object and runs nothing.
     // Calling an async fn is the same: these are futures, not yet started.
     let f1 = func("func1");

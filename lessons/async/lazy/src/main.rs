@@ -15,7 +15,8 @@ async fn say(delay: u64) {
     println!("say({delay}) ran after {delay} s");
 }
 
-fn main() -> std::io::Result<()> {
+fn main() -> shared::failure::Result {
+    shared::start();
     // Python: print(say(1)). Nothing of say's body runs here.
     let future = say(1);
     println!("<future {} at {:p}>", type_name_of_val(&future), &future);

@@ -11,7 +11,7 @@ pub async fn say(delay: f64, what: &str) {
 }
 
 /// Python's `loop.run_until_complete(main())` on a current-thread runtime.
-pub fn run<E>(main: impl Future<Output = Result<(), E>>) -> Result<(), Box<dyn Error>>
+pub fn run<E>(main: impl Future<Output = Result<(), E>>) -> shared::failure::Result
 where
     E: Error + 'static,
 {

@@ -20,6 +20,7 @@ async fn main_task() -> Result<(), Infallible> {
     Ok(())
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     run(main_task())
 }

@@ -37,5 +37,6 @@ fn answer() {
 }
 
 fn main() {
+    shared::start();
     answer();
 }

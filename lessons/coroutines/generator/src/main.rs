@@ -52,6 +52,7 @@ fn produce(mut c: Generator<'static, i32, String>) {
 }
 
 fn main() {
+    shared::start();
     let c = consumer();
     produce(c);
 }

@@ -14,6 +14,7 @@ fn downloader(url: &str) {
 }
 
 fn main() {
+    shared::start();
     may::config().set_workers(1);
     let urls = ["http://abc.com", "http://123.cn"];
     let cl: Vec<_> = urls

@@ -6,8 +6,6 @@
 //! leaves 127.0.0.1: the lesson starts a loopback fixture that answers for the
 //! three sites with the seed's byte counts (see `src/lib.rs`).
 
-use std::error::Error;
-
 use coroutines_io::{URLS, fetch, start_sites};
 
 fn run_task(sites: std::net::SocketAddr, url: &'static str) {
@@ -18,7 +16,8 @@ fn run_task(sites: std::net::SocketAddr, url: &'static str) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     may::config().set_workers(1);
     // The seed's output: baidu first, then github, then python.
     let order = [
@@ -34,7 +33,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .collect();
     // gevent.joinall(greenlets)
     for g in greenlets {
-        g.join().map_err(|_| "a download coroutine panicked")?;
+        g.join()
+            .map_err(|_| shared::failure::Failure::new("a download coroutine panicked"))?;
     }
     Ok(())
 }

@@ -8,7 +8,6 @@
 //! input order and collects each result from its own handle. Downloads come
 //! from the loopback fixture of `coroutines-io`, which this lesson builds on.
 
-use std::error::Error;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -56,7 +55,8 @@ where
         .collect()
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
+    shared::start();
     may::config().set_workers(1);
     // The seed's output: baidu first, then python, then github.
     let order = [

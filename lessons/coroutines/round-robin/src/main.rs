@@ -25,6 +25,7 @@ fn work(name: &'static str) -> Generator<'static, (), ()> {
 }
 
 fn main() {
+    shared::start();
     let mut w1 = work("work1");
     let mut w2 = work("work2");
     for _ in 0..TURNS {

@@ -32,6 +32,7 @@ fn buy(i: u64) {
 }
 
 fn main() {
+    shared::start();
     // gevent's one thread: a single may worker. Must come before any `go!`.
     may::config().set_workers(1);
     // gevent.spawn(buy, i). `go!` wraps may's `unsafe` spawn: the closure

@@ -13,7 +13,6 @@
 //!
 //! Run it in release mode: `cargo run --release -p costs-memory`.
 
-use std::error::Error;
 use std::io;
 use std::os::fd::OwnedFd;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -53,7 +52,7 @@ const MODELS: [(&str, &str); 4] = [
     ),
 ];
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let options = Options::from_args();
     let alive = options.plan.alive;
@@ -64,7 +63,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         let reading = procspawn::spawn((model.to_string(), alive), |(model, alive)| {
             measure(&model, alive).map_err(|e| e.to_string())
         })
-        .join()??;
+        .join()?
+        .map_err(shared::failure::Failure::new)?;
         let (user, kernel) = reading.after.per_unit(&reading.before, reading.units);
         let mut note = format!(
             "{} in the processes, {} in the kernel",

@@ -14,7 +14,6 @@
 //!
 //! Run it in release mode: `cargo run --release -p costs-messages`.
 
-use std::error::Error;
 use std::fmt::Debug;
 use std::io;
 use std::thread;
@@ -32,7 +31,7 @@ const END: u64 = u64::MAX;
 /// Room in the bounded channels of the throughput runs.
 const CAPACITY: usize = 1024;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let options = Options::from_args();
     let plan = options.plan;

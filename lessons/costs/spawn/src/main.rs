@@ -14,7 +14,7 @@ use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
 use shared::measure::{Options, Record, per_op, timed};
 
-fn main() -> io::Result<()> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let options = Options::from_args();
     let plan = options.plan;

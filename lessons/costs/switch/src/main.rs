@@ -26,7 +26,8 @@ use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
 use shared::measure::{Options, Plan, Record, Summary, human, per_op, timed};
 
-fn main() -> io::Result<()> {
+fn main() -> shared::failure::Result {
+    shared::start();
     let options = Options::from_args();
     let plan = options.plan;
     let on = options.pin();

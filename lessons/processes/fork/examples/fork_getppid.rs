@@ -12,6 +12,7 @@ use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork, getpid, getppid};
 
 fn main() -> ExitCode {
+    shared::start();
     println!("Process ({}) start...", parent_id());
     // SAFETY: one thread only, so the child is a complete copy (see main.rs).
     match unsafe { fork() } {

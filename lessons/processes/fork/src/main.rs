@@ -15,6 +15,7 @@ use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork, getpid, getppid};
 
 fn main() -> ExitCode {
+    shared::start();
     // The seed passes its values to `print` as extra arguments instead of
     // formatting them into the `%s`, so Python prints the `%s` as it is and
     // the values after it (a tuple in the later lines). We print the same.

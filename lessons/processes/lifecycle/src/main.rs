@@ -41,6 +41,7 @@ fn start(name: &str, arg: &str) -> io::Result<Process> {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     let args: Vec<String> = env::args().collect();
     if let [_, flag, x] = args.as_slice()
         && flag == CHILD_FLAG

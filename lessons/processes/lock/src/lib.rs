@@ -3,48 +3,42 @@
 //! The lock itself is in each program: it is what the lesson is about.
 //!
 //! The seed keeps its stock in a file called `product` in the current
-//! directory. Here the file lives in a fresh directory under the system's
-//! temporary directory, so running the lesson leaves nothing behind in yours.
+//! directory, and never creates it. Here the shop creates it, under the
+//! system's temporary directory, and removes it on every way out, Ctrl-C
+//! included, so running the lesson leaves nothing behind.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use shared::scratch::ScratchFile;
+
 /// The seed's stock, and its number of buyers.
 pub const STOCK: u32 = 3;
 pub const BUYERS: u32 = 10;
 
-/// A temporary directory holding the stock file; removed when dropped.
+/// The stock file, removed when dropped or interrupted.
 #[derive(Debug)]
 pub struct Shop {
-    dir: PathBuf,
+    file: ScratchFile,
 }
 
 impl Shop {
-    /// Creates the directory and writes the stock into `product`.
+    /// Writes the stock into a fresh `product` file.
     pub fn open() -> io::Result<Shop> {
-        let dir = std::env::temp_dir().join(format!("processes-lock-{}", std::process::id()));
-        fs::create_dir_all(&dir)?;
-        let shop = Shop { dir };
-        fs::write(shop.product(), STOCK.to_string())?;
-        Ok(shop)
+        let file = ScratchFile::create("product", &STOCK.to_string())?;
+        Ok(Shop { file })
     }
 
     /// The stock file's path, to hand to each buyer.
     pub fn product(&self) -> PathBuf {
-        self.dir.join("product")
+        self.file.path().to_path_buf()
     }
 
     /// What is left in stock.
     pub fn stock(&self) -> io::Result<u32> {
-        read_stock(&fs::read_to_string(self.product())?)
-    }
-}
-
-impl Drop for Shop {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
+        read_stock(&fs::read_to_string(self.file.path())?)
     }
 }
 

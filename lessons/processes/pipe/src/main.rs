@@ -7,7 +7,6 @@
 //! `ipc-channel` goes one way, so a duplex end is a pair of them: one channel
 //! for each direction, crossed over between the two ends.
 
-use std::error::Error;
 use std::io;
 use std::process::id;
 
@@ -62,7 +61,7 @@ fn proc_recv(pipe: Connection) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let (end0, end1) = pipe()?;
     let urls = (0..10).map(|i| format!("url_{i}")).collect();

@@ -6,8 +6,6 @@
 //! prints its chunk in order; which chunk comes first is the scheduler's
 //! choice. The port cuts the range the same way.
 
-use std::error::Error;
-
 use processes_pool::{join_all, report_failures};
 
 fn foo(num: u32) {
@@ -19,7 +17,7 @@ fn chunk_size(items: usize, workers: usize) -> usize {
     items.div_ceil(workers * 4).max(1)
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let workers = 5;
     let p = procspawn::Pool::new(workers)?;
@@ -33,10 +31,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         })
         .collect();
     // map() returns when every chunk is done (with the results, all `None` here).
-    let failed = report_failures(&join_all(tasks));
+    let outcome = report_failures(&join_all(tasks));
     p.shutdown();
-    if failed > 0 {
-        return Err(format!("{failed} task(s) failed").into());
-    }
+    outcome?;
     Ok(())
 }

@@ -5,7 +5,6 @@
 //! Port of 003 1.3 (`Pool(4)`). The seed notes that a pool's default size is
 //! the number of cores; procspawn asks for it explicitly.
 
-use std::error::Error;
 use std::process::id;
 
 use processes_pool::{join_all, report_failures};
@@ -19,17 +18,15 @@ fn long_time_task(name: u32) {
     println!("Task {} runs {:.2} seconds.", name, start.elapsed_secs());
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     println!("Parent process {}.", id());
     let p = procspawn::Pool::new(4)?;
     let tasks: Vec<_> = (0..5).map(|i| p.spawn(i, long_time_task)).collect();
     println!("Waiting for all subprocesses done...");
-    let failed = report_failures(&join_all(tasks));
+    let outcome = report_failures(&join_all(tasks));
     p.shutdown();
-    if failed > 0 {
-        return Err(format!("{failed} task(s) failed").into());
-    }
+    outcome?;
     println!("All subprocesses done.");
     Ok(())
 }

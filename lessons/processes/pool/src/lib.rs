@@ -11,6 +11,7 @@
 use procspawn::{JoinHandle, SpawnError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use shared::failure::{Failure, describe};
 
 /// Waits for every task; each result is collected as soon as it is ready.
 /// Returns the results in task order.
@@ -30,14 +31,20 @@ where
     })
 }
 
-/// Prints each failed task to stderr and returns how many failed.
-pub fn report_failures<T>(results: &[Result<T, SpawnError>]) -> usize {
+/// Prints each failed task to stderr, in a sentence, and fails if any did.
+pub fn report_failures<T>(results: &[Result<T, SpawnError>]) -> shared::failure::Result {
     let mut failed = 0;
     for (i, result) in results.iter().enumerate() {
         if let Err(err) = result {
-            eprintln!("task {i} failed: {err}");
+            eprintln!("task {i} failed: {}", describe(err));
             failed += 1;
         }
     }
-    failed
+    if failed == 0 {
+        return Ok(());
+    }
+    Err(Failure::new(format!(
+        "{failed} of {} tasks failed, so the pool's work is incomplete",
+        results.len()
+    )))
 }

@@ -7,7 +7,6 @@
 //! Each task sleeps a random time; under `LESSON_SEED` the draws, and so the
 //! order in which tasks end and workers are reused, are the same every run.
 
-use std::error::Error;
 use std::process::id;
 
 use processes_pool::{join_all, report_failures};
@@ -22,7 +21,7 @@ fn run_task(name: u32) {
     println!("Task {name} end.");
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     println!("Current Process {}.", id());
     let p = procspawn::Pool::new(3)?;
@@ -30,11 +29,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let tasks: Vec<_> = (0..5).map(|i| p.spawn(i, run_task)).collect();
     println!("Waiting for all subprocesses done...");
     // close() + join(): wait for every task, then stop the workers.
-    let failed = report_failures(&join_all(tasks));
+    let outcome = report_failures(&join_all(tasks));
     p.shutdown();
-    if failed > 0 {
-        return Err(format!("{failed} task(s) failed").into());
-    }
+    outcome?;
     println!("All subprocess done.");
     Ok(())
 }

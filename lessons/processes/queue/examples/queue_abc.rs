@@ -4,7 +4,6 @@
 //! Port of 003 1.5. Unlike `process2.py`, this writer prints *before* it puts,
 //! so each "Put" line is sure to come before its "Get" line.
 
-use std::error::Error;
 use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
@@ -28,7 +27,7 @@ fn read(q: IpcReceiver<String>) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let (q, rx) = ipc::channel()?;
     let pw = procspawn::spawn(q.clone(), write);

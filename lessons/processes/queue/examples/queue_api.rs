@@ -14,6 +14,7 @@ use crossbeam_channel::bounded;
 use shared::output::py_bool;
 
 fn main() -> ExitCode {
+    shared::start();
     // A queue with room for 3.
     let (tx, rx) = bounded(3);
     for item in [1, 2, 3] {

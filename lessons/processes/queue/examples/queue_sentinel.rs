@@ -6,7 +6,6 @@
 //! carries one type, so the four kinds of value become one enum, and
 //! truthiness becomes a method that says, for each kind, what Python would.
 
-use std::error::Error;
 use std::fmt;
 
 use ipc_channel::ipc::{self, IpcReceiver};
@@ -53,7 +52,7 @@ fn foo(q: IpcReceiver<Value>) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let (q, rx) = ipc::channel()?;
     let p = procspawn::spawn(rx, foo);

@@ -8,8 +8,6 @@
 //! matters. The seed's `num` is a global, but a process has its own globals
 //! anyway, so here it is a local variable of the producer.
 
-use std::error::Error;
-
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use shared::time::{secs, sleep};
 
@@ -38,7 +36,7 @@ fn profunction((pro, name): (IpcReceiver<u32>, String)) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let (tx, rx) = ipc::channel()?;
     // The parent keeps a sender, as Python's parent keeps the Queue. Were the

@@ -6,7 +6,6 @@
 //! and each clone sent to its own process. Each writer draws its pauses from
 //! its own seeded stream, so under `LESSON_SEED` the interleaving repeats.
 
-use std::error::Error;
 use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
@@ -30,7 +29,7 @@ fn proc_read(q: IpcReceiver<String>) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     let (q, rx) = ipc::channel()?;
     let urls = |names: [&str; 3]| names.map(String::from).to_vec();

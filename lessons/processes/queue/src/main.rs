@@ -7,7 +7,6 @@
 //! channel whose two ends can themselves be sent to another process, with
 //! values serialised by serde on the way.
 
-use std::error::Error;
 use std::process::id;
 
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
@@ -33,7 +32,7 @@ fn read(q: IpcReceiver<u32>) {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> shared::failure::Result {
     shared::process::init();
     println!("Main Processing pid={}", id());
     let (q, rx) = ipc::channel::<u32>()?;

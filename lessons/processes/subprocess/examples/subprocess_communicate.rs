@@ -12,6 +12,7 @@ use std::process::{ExitCode, Stdio};
 use processes_subprocess::{nslookup, run_stand_in_if_asked};
 
 fn main() -> ExitCode {
+    shared::start();
     if let Some(code) = run_stand_in_if_asked() {
         return code;
     }

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use processes_subprocess::{nslookup, run_stand_in_if_asked};
 
 fn main() -> ExitCode {
+    shared::start();
     if let Some(code) = run_stand_in_if_asked() {
         return code;
     }

@@ -61,6 +61,7 @@ fn measure(threads: usize) -> nix::Result<u64> {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
     let (one, all) = match (measure(1), measure(cores)) {
         (Ok(one), Ok(all)) => (one, all),

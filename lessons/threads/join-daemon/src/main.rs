@@ -42,6 +42,7 @@ impl PyThread {
 }
 
 fn main() {
+    shared::start();
     println!("主线程开始");
     let mut t = PyThread::start(|| foo(1));
     println!("子线程 1 阻塞");

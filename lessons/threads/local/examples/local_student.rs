@@ -25,6 +25,7 @@ fn process_thread(name: &str) {
 }
 
 fn main() {
+    shared::start();
     let start = |thread_name: &str, student: &'static str| {
         thread::Builder::new()
             .name(thread_name.into())

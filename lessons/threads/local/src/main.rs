@@ -25,6 +25,7 @@ fn run(name: &str) {
 }
 
 fn main() {
+    shared::start();
     let t1 = thread::spawn(|| run("Jack"));
     let t2 = thread::spawn(|| run("Jim"));
     t1.join().expect("the thread cannot panic");

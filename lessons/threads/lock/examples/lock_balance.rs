@@ -25,6 +25,7 @@ fn run_thread(n: i64) {
 }
 
 fn main() {
+    shared::start();
     let t1 = thread::spawn(|| run_thread(5));
     let t2 = thread::spawn(|| run_thread(8));
     t1.join().expect("the thread cannot panic");

@@ -21,6 +21,7 @@ fn buy(i: u32) {
 }
 
 fn main() {
+    shared::start();
     let ts: Vec<_> = (0..10).map(|i| thread::spawn(move || buy(i))).collect();
     // The seed does not wait; Python does at exit, Rust must.
     for t in ts {

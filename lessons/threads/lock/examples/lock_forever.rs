@@ -28,6 +28,7 @@ fn func() {
 }
 
 fn main() {
+    shared::start();
     let start = |name: &str| thread::Builder::new().name(name.into()).spawn(func);
     let (Ok(th1), Ok(th2)) = (start("thread1"), start("thread2")) else {
         eprintln!("could not start the threads");

@@ -35,6 +35,7 @@ fn run(n: i64) {
 }
 
 fn main() {
+    shared::start();
     println!("begin num: {}", *NUM.lock().unwrap());
 
     let t1 = thread::spawn(|| run(1));

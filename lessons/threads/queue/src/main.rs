@@ -37,6 +37,7 @@ fn consume(line: Receiver<u32>) {
 }
 
 fn main() {
+    shared::start();
     let (tx, rx) = unbounded();
     let th1 = thread::spawn(move || produce(tx));
     let rx2 = rx.clone();

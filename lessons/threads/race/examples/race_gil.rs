@@ -33,6 +33,7 @@ fn run(num: &'static AtomicU64, inc: fn(&AtomicU64)) -> u64 {
 }
 
 fn main() {
+    shared::start();
     static NUM: AtomicU64 = AtomicU64::new(0);
     let expected = THREADS * TOTAL;
 

@@ -31,6 +31,7 @@ fn run_thread(n: i64) {
 }
 
 fn main() {
+    shared::start();
     // A round on a quiet machine can finish without the threads ever
     // interleaving; run rounds until the race shows (it almost always does
     // in the first).

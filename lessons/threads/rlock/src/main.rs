@@ -44,6 +44,7 @@ fn run() {
 }
 
 fn main() {
+    shared::start();
     let start = |n: &str| thread::Builder::new().name(n.into()).spawn(run);
     let (Ok(t1), Ok(t2)) = (start("Thread_1"), start("Thread_2")) else {
         eprintln!("could not start the threads");

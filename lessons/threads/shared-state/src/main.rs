@@ -33,6 +33,7 @@ fn consumer(num: Counter) {
 }
 
 fn main() {
+    shared::start();
     let num: Counter = Arc::new(Mutex::new(0));
     let shared = Arc::clone(&num);
     let t1 = thread::spawn(move || producer(shared));

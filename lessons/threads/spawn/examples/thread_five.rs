@@ -11,6 +11,7 @@ fn foo(name: u32) {
 }
 
 fn main() {
+    shared::start();
     let threads: Vec<_> = (0..5).map(|i| thread::spawn(move || foo(i))).collect();
     for t in threads {
         t.join().expect("the thread only prints");

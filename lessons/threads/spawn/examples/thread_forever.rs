@@ -25,6 +25,7 @@ fn funa() {
 }
 
 fn main() {
+    shared::start();
     let th1 = thread::spawn(funa);
     let th2 = thread::spawn(funa);
     th1.join().expect("the thread cannot panic");

@@ -21,6 +21,7 @@ fn count_to_five() {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     println!("thread {} is running...", current_name());
     let t = thread::Builder::new()
         .name("LoopThread".into())

@@ -22,6 +22,7 @@ fn thread_run(stream: u64, urls: Vec<&str>) {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     println!("{} is running...", current_name());
     let start = |name: &str, stream, urls| {
         thread::Builder::new()

@@ -22,6 +22,7 @@ fn loop_five() {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     // `spawn` on a Builder can fail (the OS may refuse a new thread), so it
     // returns a Result; `thread::spawn` would panic instead.
     let t = match thread::Builder::new()

@@ -42,6 +42,7 @@ impl Foo {
 }
 
 fn main() {
+    shared::start();
     let t = Foo::new(1);
     let handle = t.start();
     // The seed calls stop() straight after start(), and under Python's GIL

@@ -48,6 +48,7 @@ impl MyThread {
 }
 
 fn main() -> ExitCode {
+    shared::start();
     println!("{} is running...", current_name());
     let t1 = MyThread::new("Thread_1", 1, ["url_1", "url_2", "url_3"]).start();
     let t2 = MyThread::new("Thread_2", 2, ["url_4", "url_5", "url_6"]).start();

@@ -23,6 +23,7 @@ impl Foo {
 }
 
 fn main() {
+    shared::start();
     let mut ts = Vec::new();
     for i in 0..5 {
         let t = Foo { name: i };

@@ -1,0 +1,167 @@
+//! A temporary directory of the lesson's own, removed on every way out.
+//!
+//! Lessons leave nothing in the system's temporary directory. Two kinds of
+//! file would otherwise stay there when a learner presses Ctrl-C, which ends
+//! a process without running any destructor: a lesson's own data file (the
+//! processes chapter's stock file), and the socket folder (`/tmp/.tmpXXXXXX`)
+//! that ipc-channel makes while procspawn starts a child, if Ctrl-C comes at
+//! that moment. So a lesson that starts processes makes a folder of its own,
+//! `<temp dir>/<program>-<pid>`, and points `TMPDIR` at it for itself and its
+//! children: every temporary file of the run lands inside it. The folder is
+//! removed at exit, and on SIGINT, SIGTERM or SIGHUP by a signal handler
+//! that then lets the signal end the process as it would have. SIGKILL cannot
+//! be caught by anyone: a folder left by `kill -9` is the one exception.
+
+use std::ffi::{CStr, CString};
+use std::io;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use nix::libc;
+use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, raise, sigaction};
+
+/// The folder, as a path and as the C string the signal handler uses (a
+/// handler may not allocate, so it is prepared before the handler exists).
+static OWN: OnceLock<(PathBuf, CString)> = OnceLock::new();
+
+const SIGNALS: [Signal; 3] = [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP];
+
+/// Makes this process's own temporary folder, once, and points `TMPDIR` at
+/// it; returns its path. Call it at the start of `main`, before the program
+/// starts threads: changing the environment is only safe while nobody else
+/// can be reading it.
+pub fn own_temp_dir() -> io::Result<&'static Path> {
+    if let Some((path, _)) = OWN.get() {
+        return Ok(path);
+    }
+    let program = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "lesson".to_string());
+    let path = std::env::temp_dir().join(format!("{program}-{}", std::process::id()));
+    std::fs::create_dir_all(&path)?;
+    let c_path = CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| io::Error::other("a temporary path with a NUL byte"))?;
+    let (path, _) = OWN.get_or_init(|| (path, c_path));
+    // SAFETY: called at the start of `main`, before any thread that could
+    // read the environment exists (see above).
+    unsafe { std::env::set_var("TMPDIR", path) };
+    // SAFETY: `remove_on_exit` is a plain function that only reads `OWN`.
+    unsafe { libc::atexit(remove_on_exit) };
+    let action = SigAction::new(
+        SigHandler::Handler(remove_then_die),
+        SaFlags::SA_RESETHAND,
+        SigSet::empty(),
+    );
+    for signal in SIGNALS {
+        // SAFETY: the handler makes only async-signal-safe system calls
+        // (open, getdents64, unlinkat, close, raise) on data prepared before
+        // it was installed, and allocates nothing.
+        unsafe { sigaction(signal, &action) }.map_err(io::Error::from)?;
+    }
+    Ok(path)
+}
+
+/// A file of the program's own, in its own temporary folder: removed when
+/// dropped, and with the folder on every other way out.
+#[derive(Debug)]
+pub struct ScratchFile {
+    path: PathBuf,
+}
+
+impl ScratchFile {
+    /// Creates `name` in the program's own temporary folder, holding `contents`.
+    pub fn create(name: &str, contents: &str) -> io::Result<ScratchFile> {
+        let file = ScratchFile {
+            path: own_temp_dir()?.join(name),
+        };
+        std::fs::write(&file.path, contents)?;
+        Ok(file)
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+extern "C" fn remove_on_exit() {
+    if let Some((path, _)) = OWN.get() {
+        let _ = std::fs::remove_dir_all(path);
+    }
+}
+
+extern "C" fn remove_then_die(signal: libc::c_int) {
+    if let Some((_, path)) = OWN.get() {
+        remove_tree(libc::AT_FDCWD, path, 4);
+    }
+    // SA_RESETHAND put the default action back: raised again, the signal
+    // ends the process once this handler returns, and its parent sees
+    // "killed by SIGINT", as without the handler.
+    if let Ok(signal) = Signal::try_from(signal) {
+        let _ = raise(signal);
+    }
+}
+
+/// `rm -r` with system calls alone, `depth` levels down at most: what a
+/// signal handler may do (no allocation, no locks, no `std::fs`).
+fn remove_tree(parent: libc::c_int, name: &CStr, depth: u32) {
+    // SAFETY: plain system calls on a NUL-terminated name and a stack buffer
+    // whose length is passed along; every descriptor opened is closed.
+    unsafe {
+        if libc::unlinkat(parent, name.as_ptr(), 0) == 0 || depth == 0 {
+            return;
+        }
+        let dir = libc::openat(
+            parent,
+            name.as_ptr(),
+            libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+        );
+        if dir < 0 {
+            return;
+        }
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = libc::syscall(libc::SYS_getdents64, dir, buf.as_mut_ptr(), buf.len());
+            if n <= 0 {
+                break;
+            }
+            let mut at = 0usize;
+            while at < n as usize {
+                // struct linux_dirent64: u64 ino, i64 off, u16 reclen, u8 type, name.
+                let reclen = u16::from_ne_bytes([buf[at + 16], buf[at + 17]]) as usize;
+                let entry = CStr::from_ptr(buf.as_ptr().add(at + 19).cast());
+                let bytes = entry.to_bytes();
+                if bytes != b"." && bytes != b".." {
+                    remove_tree(dir, entry, depth - 1);
+                }
+                at += reclen;
+            }
+        }
+        libc::close(dir);
+        libc::unlinkat(parent, name.as_ptr(), libc::AT_REMOVEDIR);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_a_tree_with_system_calls_alone() {
+        let root = std::env::temp_dir().join(format!("scratch-test-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/socket"), "").unwrap();
+        std::fs::write(root.join("product"), "3").unwrap();
+        let c_root = CString::new(root.as_os_str().as_bytes()).unwrap();
+        remove_tree(libc::AT_FDCWD, &c_root, 4);
+        assert!(!root.exists());
+    }
+}

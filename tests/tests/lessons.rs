@@ -1,0 +1,178 @@
+//! Every lesson program under `cargo test`: its transcript, and how it meets
+//! a learner's mistakes.
+//!
+//! For each program, generated from the course (libtest-mimic), so a new
+//! lesson is tested without touching this file:
+//!
+//! - `transcript::<program>`: the same `xtask::check::check` as `cargo xtask
+//!   verify` runs it; the normalised output then goes to insta, which compares
+//!   it with the transcript file. On a mismatch insta writes
+//!   `<program>.snap.new` beside the transcript, and `cargo insta review` can
+//!   accept it (or `cargo xtask bless` rewrites the transcript and the
+//!   README's copy in one go).
+//! - `environment::<program>`: a mistyped `LESSON_TIME_SCALE` or
+//!   `LESSON_SEED` stops it at once, before it starts anything, with one line
+//!   that names the variable and what it accepts, and exit status 2.
+//! - `closed_stdout::<program>`: piped into a reader that has gone
+//!   (`| head -1`), it ends without a panic or any other noise.
+//!
+//! The tests run one at a time: lessons measure time and count cores, and two
+//! at once would disturb both.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use xtask::check::{self, Settings};
+use xtask::lessons::{Course, Lesson, Program, workspace_root};
+use xtask::runner::{self, End, Fault};
+
+fn main() -> ExitCode {
+    let mut args = Arguments::from_args();
+    // The runner reaps orphans of the program it watches; a second program
+    // running beside it could have its exit status taken. One at a time.
+    args.test_threads = Some(1);
+
+    let course = match Course::load(&workspace_root()) {
+        Ok(course) => Arc::new(course),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut trials = Vec::new();
+    for problem in &course.problems {
+        let problem = problem.clone();
+        trials.push(Trial::test(format!("course::{problem}"), move || {
+            Err(problem.into())
+        }));
+    }
+
+    let lessons: Vec<_> = course.lessons.iter().collect();
+    // Build only when a test will run: `--list` must stay instant.
+    let executables = if args.list {
+        Default::default()
+    } else {
+        match runner::build(&course, &lessons) {
+            Ok(executables) => Arc::new(executables),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+
+    type Test = fn(&Course, &Lesson, &Program, &Path) -> Result<(), Failed>;
+    let kinds: [(&str, Test); 3] = [
+        ("transcript", transcript),
+        ("environment", environment),
+        ("closed_stdout", closed_stdout),
+    ];
+    for (kind, test) in kinds {
+        for (l, p) in course.programs() {
+            let (course, executables) = (Arc::clone(&course), Arc::clone(&executables));
+            let (lesson_name, program_id) = (l.name.clone(), p.id.clone());
+            trials.push(Trial::test(format!("{kind}::{}", p.id), move || {
+                let lesson = course
+                    .lessons
+                    .iter()
+                    .find(|l| l.name == lesson_name)
+                    .expect("lesson");
+                let program = lesson
+                    .programs
+                    .iter()
+                    .find(|p| p.id == program_id)
+                    .expect("program");
+                let exe = executables.get(&program.id).ok_or("not built")?;
+                test(&course, lesson, program, exe)
+            }));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+fn transcript(
+    course: &Course,
+    lesson: &Lesson,
+    program: &Program,
+    exe: &Path,
+) -> Result<(), Failed> {
+    let verdict = check::check(&course.root, lesson, program, exe, Settings::default())?;
+
+    // The text itself: insta against the transcript file.
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(program.transcript.parent().ok_or("no transcript dir")?);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(program.description());
+    settings.bind(|| insta::assert_snapshot!(program.target.as_str(), verdict.normalised));
+
+    // Everything else verify checks: exit status, leftovers, README.
+    if verdict.passed() {
+        Ok(())
+    } else {
+        Err(Failed::from(check::explain(&verdict)))
+    }
+}
+
+/// Values a learner might type by mistake, each of which must be refused.
+const BAD_VALUES: [(&str, &str); 4] = [
+    ("LESSON_TIME_SCALE", "abc"),
+    ("LESSON_TIME_SCALE", "0.001"),
+    ("LESSON_TIME_SCALE", "2000"),
+    ("LESSON_SEED", "-1"),
+];
+
+fn environment(course: &Course, _: &Lesson, program: &Program, exe: &Path) -> Result<(), Failed> {
+    for (var, value) in BAD_VALUES {
+        let envs = [(var, value.to_string())];
+        let run = runner::run(
+            exe,
+            &program.args,
+            &course.root,
+            &envs,
+            Duration::from_secs(20),
+        )?;
+        let said: Vec<&str> = run.stderr.lines().collect();
+        let wrong = if run.end != End::Exited(2) {
+            Some(format!("ended with {:?}, not exit status 2", run.end))
+        } else if !run.stdout.is_empty() {
+            Some("printed on stdout before it stopped".to_string())
+        } else if said.len() != 1 || !said[0].contains(var) {
+            Some("did not say in one line which variable is wrong".to_string())
+        } else if !run.leftovers.is_empty() {
+            Some(format!("left processes behind: {:?}", run.leftovers))
+        } else {
+            None
+        };
+        if let Some(wrong) = wrong {
+            return Err(format!("with {var}={value}, it {wrong}; stderr:\n{}", run.stderr).into());
+        }
+    }
+    Ok(())
+}
+
+fn closed_stdout(
+    course: &Course,
+    lesson: &Lesson,
+    program: &Program,
+    exe: &Path,
+) -> Result<(), Failed> {
+    let envs = [(shared::time::SCALE_VAR, check::FAST_SCALE.to_string())];
+    let timeout = Duration::from_secs_f64(lesson.timeout_secs);
+    let problems = check::fault_problems(
+        exe,
+        &program.args,
+        &course.root,
+        &envs,
+        timeout,
+        Fault::CloseStdout,
+    )?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
