@@ -61,6 +61,8 @@ fn stdout_reader_gone() -> bool {
 /// Ends the whole process the way a closed pipe ends a Unix tool.
 fn die_by_sigpipe() -> ! {
     use nix::sys::signal::{SigHandler, Signal, raise, signal};
+    // A death by signal runs no exit handlers: clean up first.
+    crate::scratch::remove_now();
     // SAFETY: restoring the default disposition installs no handler code.
     let _ = unsafe { signal(Signal::SIGPIPE, SigHandler::SigDfl) };
     let _ = raise(Signal::SIGPIPE);

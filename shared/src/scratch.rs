@@ -93,6 +93,12 @@ impl Drop for ScratchFile {
 }
 
 extern "C" fn remove_on_exit() {
+    remove_now();
+}
+
+/// Removes the folder now, if there is one: at exit, and before a program
+/// ends itself by a signal ([`crate::output::quiet_when_stdout_closes`]).
+pub(crate) fn remove_now() {
     if let Some((path, _)) = OWN.get() {
         let _ = std::fs::remove_dir_all(path);
     }

@@ -67,6 +67,7 @@ fn every_program_and_script_reports_every_model() {
 
     let gevent = std::process::Command::new("python3")
         .args(["-c", "import gevent"])
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("python3 is on the PATH: the costs chapter compares with it")
         .success();

@@ -32,33 +32,33 @@ pub fn diff(expected: &str, actual: &str, indent: &str) -> String {
     text
 }
 
-/// The known names closest to `name` (at most three), for "did you mean".
+/// The known names a mistyped `name` probably meant, for "did you mean".
+///
+/// A name that is one whole word of known names (`lock` in `threads-lock` and
+/// `processes-lock`) offers every lesson it names, and no example of a lesson
+/// already offered. Otherwise the three closest by edit distance, or that
+/// contain `name`, are offered.
 pub fn closest(name: &str, known: impl Iterator<Item = String>) -> Vec<String> {
+    let known: Vec<String> = known.collect();
+    let words = |k: &str| k.split(['-', '/']).any(|word| word == name);
+    let mut whole: Vec<String> = Vec::new();
+    for k in known.iter().filter(|k| words(k)) {
+        let lesson = k.split('/').next().unwrap_or(k);
+        if !whole.iter().any(|w| w == k || w == lesson) {
+            whole.push(k.clone());
+        }
+    }
+    if !whole.is_empty() {
+        return whole;
+    }
     let mut scored: Vec<(usize, String)> = known
-        .map(|k| (distance(name, &k), k))
+        .into_iter()
+        .map(|k| (strsim::levenshtein(name, &k), k))
         .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2) || k.contains(name))
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, k)| k).collect()
-}
-
-/// Levenshtein distance, by characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -82,6 +82,15 @@ mod tests {
         assert_eq!(closest("thread-lock", names())[0], "threads-lock");
         assert_eq!(closest("asyncgather", names()), vec!["async-gather"]);
         assert!(closest("zzzzzz", names()).is_empty());
+    }
+
+    #[test]
+    fn a_whole_word_offers_every_lesson_it_names() {
+        let known = names().chain(["threads-lock/lock_buy".to_string()]);
+        assert_eq!(
+            closest("lock", known),
+            vec!["threads-lock", "processes-lock"]
+        );
     }
 
     #[test]
