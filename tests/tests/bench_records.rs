@@ -61,7 +61,7 @@ fn every_program_and_script_reports_every_model() {
         .filter(|l| l.chapter == "costs")
         .collect();
     assert_eq!(lessons.len(), OWNS.len());
-    let executables = runner::build(&course, &lessons).unwrap();
+    let executables = runner::build_quietly(&course, &lessons).unwrap();
     let quick = ["--quick".to_string(), "--json".to_string()];
     let all_models: Vec<&str> = bench::MODELS.iter().map(|m| m.0).collect();
 

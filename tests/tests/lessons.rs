@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     let executables = if args.list {
         Default::default()
     } else {
-        match runner::build(&course, &lessons) {
+        match runner::build_quietly(&course, &lessons) {
             Ok(executables) => Arc::new(executables),
             Err(e) => {
                 eprintln!("error: {e}");

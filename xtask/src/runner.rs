@@ -91,6 +91,43 @@ struct ArtifactTarget {
 /// each program's executable, by program id. Cargo's own progress and errors
 /// go to the terminal as usual.
 pub fn build(course: &Course, lessons: &[&Lesson]) -> Result<HashMap<String, PathBuf>, String> {
+    build_showing(course, lessons, true)
+}
+
+/// [`build`] with cargo's progress hidden: for the tests, whose output must
+/// read green (a failure's errors still show).
+pub fn build_quietly(
+    course: &Course,
+    lessons: &[&Lesson],
+) -> Result<HashMap<String, PathBuf>, String> {
+    build_showing(course, lessons, false)
+}
+
+fn build_showing(
+    course: &Course,
+    lessons: &[&Lesson],
+    progress: bool,
+) -> Result<HashMap<String, PathBuf>, String> {
+    // In JSON mode cargo prints no progress ("Compiling …"), and a first build
+    // takes a minute: build as usual first, where the learner sees it, then
+    // ask again in JSON for the executables' paths (everything is fresh then).
+    let mut plain = Command::new(cargo());
+    plain
+        .current_dir(&course.root)
+        .args(["build", "--bins", "--examples"]);
+    if !progress {
+        plain.arg("--quiet");
+    }
+    for lesson in lessons {
+        plain.args(["--package", &lesson.name]);
+    }
+    let status = plain
+        .status()
+        .map_err(|e| format!("could not run cargo build: {e}"))?;
+    if !status.success() {
+        return Err("cargo build failed (its errors are above)".to_string());
+    }
+
     let mut cmd = Command::new(cargo());
     cmd.current_dir(&course.root)
         .args([
