@@ -10,7 +10,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use xtask::bench::{self, Record};
+use xtask::build;
+use xtask::costs::{self, Record};
 use xtask::lessons::{Course, workspace_root};
 use xtask::runner::{self, End};
 
@@ -27,7 +28,7 @@ fn records(exe: &Path, args: &[String]) -> Vec<Record> {
     let run = runner::run(exe, args, &root, &[], Duration::from_secs(120)).unwrap();
     assert_eq!(run.end, End::Exited(0), "{}: {}", exe.display(), run.stderr);
     assert!(run.leftovers.is_empty(), "left {:?}", run.leftovers);
-    bench::parse(&run.stdout).unwrap()
+    costs::parse(&run.stdout).unwrap()
 }
 
 fn pairs(records: &[Record]) -> Vec<(String, String)> {
@@ -61,9 +62,9 @@ fn every_program_and_script_reports_every_model() {
         .filter(|l| l.chapter == "costs")
         .collect();
     assert_eq!(lessons.len(), OWNS.len());
-    let executables = runner::build_quietly(&course, &lessons).unwrap();
+    let executables = build::build_quietly(&course, &lessons).unwrap();
     let quick = ["--quick".to_string(), "--json".to_string()];
-    let all_models: Vec<&str> = bench::MODELS.iter().map(|m| m.0).collect();
+    let all_models: Vec<&str> = costs::MODELS.iter().map(|m| m.0).collect();
 
     let gevent = std::process::Command::new("python3")
         .args(["-c", "import gevent"])

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+use xtask::build;
 use xtask::check::{self, Settings};
 use xtask::lessons::{Course, Lesson, Program, workspace_root};
 use xtask::runner::{self, End, Fault};
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
     let executables = if args.list {
         Default::default()
     } else {
-        match runner::build_quietly(&course, &lessons) {
+        match build::build_quietly(&course, &lessons) {
             Ok(executables) => Arc::new(executables),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -9,6 +9,7 @@
 //! redact = { pid = ['pid=(\d+)'] }      # optional: what varies from run to run
 //! timeout = 20                          # optional: seconds at verify's scale
 //! seed = 48                             # optional: the LESSON_SEED verify uses
+//! alone = true                          # optional: verify runs it with nothing beside it
 //!
 //! [[package.metadata.lesson.programs]]
 //! target = "main"                       # src/main.rs; otherwise an example's name
@@ -68,6 +69,9 @@ pub struct Lesson {
     pub timeout_secs: f64,
     /// The `LESSON_SEED` verify runs this lesson with, when it needs its own.
     pub seed: Option<u64>,
+    /// It measures the machine, or keeps its cores busy: verify runs its
+    /// programs with no other program beside them.
+    pub alone: bool,
     pub programs: Vec<Program>,
 }
 
@@ -151,6 +155,8 @@ struct LessonMeta {
     redact: BTreeMap<String, Vec<String>>,
     timeout: Option<f64>,
     seed: Option<u64>,
+    #[serde(default)]
+    alone: bool,
     programs: Vec<ProgramMeta>,
 }
 
@@ -429,6 +435,7 @@ fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson,
         redactions,
         timeout_secs,
         seed: meta.seed,
+        alone: meta.alone,
         programs,
     })
 }

@@ -1,18 +1,26 @@
 //! The course's tooling, as a library with two front doors: the `cargo xtask`
-//! binary (`src/main.rs`) and the tests crate (`tests/`), which runs the same
+//! binary (`src/main.rs`, which only parses the command line and calls one
+//! of [`commands`]) and the tests crate (`tests/`), which runs the same
 //! checks under `cargo test` and hands the result to insta.
 //!
+//! - [`commands`]: `list`, `verify`, `bless` and `bench`, one module each;
 //! - [`lessons`]: what the course contains, read from `cargo metadata`;
-//! - [`runner`]: building once, running a program in its own process group;
+//! - [`build`]: building every program to run in one cargo call;
+//! - [`runner`]: running a program in its own process group, disturbed on purpose or not;
+//! - [`procs`]: what `/proc` says of the processes a program left;
 //! - [`normalise`]: redactions, declared any-order blocks, numbering;
 //! - [`transcript`]: the `.snap` files and their copies in the READMEs;
 //! - [`check`]: one program against its transcript, the verdict both doors use;
-//! - [`bench`]: the costs chapter's figures as a table, a report and a chart.
+//! - [`report`]: diffs and "did you mean";
+//! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
 
-pub mod bench;
+pub mod build;
 pub mod check;
+pub mod commands;
+pub mod costs;
 pub mod lessons;
 pub mod normalise;
+pub mod procs;
 pub mod report;
 pub mod runner;
 pub mod transcript;

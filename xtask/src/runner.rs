@@ -16,7 +16,6 @@
 //! the program's own process only, or SIGKILL to its eldest child, at a given
 //! moment. That is how verify proves that a lesson cleans up after itself.
 
-use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -27,11 +26,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, killpg, sigaction};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
-use serde::Deserialize;
 
-use crate::lessons::{Course, Lesson, cargo};
+use crate::procs::{ProcEntry, group_members, proc_entries};
 
 /// How a program's run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,119 +69,6 @@ pub struct Run {
     pub fault_done: Option<String>,
     /// Files and folders the program left in its temporary directory.
     pub left_files: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Artifact {
-    reason: String,
-    manifest_path: Option<PathBuf>,
-    target: Option<ArtifactTarget>,
-    executable: Option<PathBuf>,
-}
-
-#[derive(Deserialize)]
-struct ArtifactTarget {
-    name: String,
-    kind: Vec<String>,
-}
-
-/// Builds every binary and example of `lessons` in one cargo call and returns
-/// each program's executable, by program id. Cargo's own progress and errors
-/// go to the terminal as usual.
-pub fn build(course: &Course, lessons: &[&Lesson]) -> Result<HashMap<String, PathBuf>, String> {
-    build_showing(course, lessons, true)
-}
-
-/// [`build`] with cargo's progress hidden: for the tests, whose output must
-/// read green (a failure's errors still show).
-pub fn build_quietly(
-    course: &Course,
-    lessons: &[&Lesson],
-) -> Result<HashMap<String, PathBuf>, String> {
-    build_showing(course, lessons, false)
-}
-
-fn build_showing(
-    course: &Course,
-    lessons: &[&Lesson],
-    progress: bool,
-) -> Result<HashMap<String, PathBuf>, String> {
-    // In JSON mode cargo prints no progress ("Compiling …"), and a first build
-    // takes a minute: build as usual first, where the learner sees it, then
-    // ask again in JSON for the executables' paths (everything is fresh then).
-    let mut plain = Command::new(cargo());
-    plain
-        .current_dir(&course.root)
-        .args(["build", "--bins", "--examples"]);
-    if !progress {
-        plain.arg("--quiet");
-    }
-    for lesson in lessons {
-        plain.args(["--package", &lesson.name]);
-    }
-    let status = plain
-        .status()
-        .map_err(|e| format!("could not run cargo build: {e}"))?;
-    if !status.success() {
-        return Err("cargo build failed (its errors are above)".to_string());
-    }
-
-    let mut cmd = Command::new(cargo());
-    cmd.current_dir(&course.root)
-        .args([
-            "build",
-            "--bins",
-            "--examples",
-            "--message-format=json-render-diagnostics",
-        ])
-        .stdout(Stdio::piped());
-    for lesson in lessons {
-        cmd.args(["--package", &lesson.name]);
-    }
-    let output = cmd
-        .output()
-        .map_err(|e| format!("could not run cargo build: {e}"))?;
-    if !output.status.success() {
-        return Err("cargo build failed (its errors are above)".to_string());
-    }
-
-    let mut executables = HashMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(artifact) = serde_json::from_str::<Artifact>(line) else {
-            continue;
-        };
-        let (Some(manifest), Some(target), Some(exe)) =
-            (artifact.manifest_path, artifact.target, artifact.executable)
-        else {
-            continue;
-        };
-        if artifact.reason != "compiler-artifact" {
-            continue;
-        }
-        let Some(lesson) = lessons
-            .iter()
-            .find(|l| manifest.parent() == Some(l.dir.as_path()))
-        else {
-            continue;
-        };
-        let is_example = target.kind.iter().any(|k| k == "example");
-        let name = if is_example {
-            target.name.as_str()
-        } else {
-            "main"
-        };
-        if let Some(program) = lesson.programs.iter().find(|p| p.target == name) {
-            executables.insert(program.id.clone(), exe);
-        }
-    }
-    for lesson in lessons {
-        for program in &lesson.programs {
-            if !executables.contains_key(&program.id) {
-                return Err(format!("cargo built no executable for {}", program.id));
-            }
-        }
-    }
-    Ok(executables)
 }
 
 /// Runs `exe` with `envs` added to the environment, stdin closed, and kills
@@ -261,10 +146,10 @@ fn run_watched(
     let waiter = thread::spawn(move || {
         let _ = done_tx.send(child.wait());
     });
-    CURRENT_GROUP.store(group.as_raw(), Ordering::SeqCst);
+    let slot = Watched::register(group);
     let mut injector = Injector::new(fault, group, started);
     let end = watch(&done_rx, group, timeout, &mut injector);
-    CURRENT_GROUP.store(0, Ordering::SeqCst);
+    drop(slot);
     let end = match end {
         Ok(end) => end,
         Err(e) => return Err(format!("could not wait for {}: {e}", exe.display())),
@@ -291,12 +176,11 @@ fn run_watched(
     if !leftovers.is_empty() {
         let _ = killpg(group, Signal::SIGKILL);
     }
-    // Reap whatever was handed to us: orphans we just killed, zombies.
-    reap_orphans(Duration::from_millis(if leftovers.is_empty() {
-        0
-    } else {
-        1000
-    }));
+    // Reap whatever of this group was handed to us: orphans we just killed.
+    reap_group(
+        group,
+        Duration::from_millis(if leftovers.is_empty() { 0 } else { 1000 }),
+    );
 
     Ok(Run {
         stdout: stdout.join().unwrap_or_default(),
@@ -433,8 +317,40 @@ fn eldest_child(group: i32) -> Option<i32> {
         .map(|p| p.pid)
 }
 
-/// The process group of the program running now, 0 when none is.
-static CURRENT_GROUP: AtomicI32 = AtomicI32::new(0);
+/// The process groups of the programs running now (0: a free slot). Verify
+/// runs several programs at once; the Ctrl-C handler must reach them all,
+/// and may not take a lock, so the set is a fixed array of atomics.
+static GROUPS: [AtomicI32; MAX_AT_ONCE] = [const { AtomicI32::new(0) }; MAX_AT_ONCE];
+
+/// How many programs the runner can watch at once.
+pub const MAX_AT_ONCE: usize = 32;
+
+/// A program's group, registered for Ctrl-C while it runs.
+struct Watched(usize);
+
+impl Watched {
+    fn register(group: Pid) -> Watched {
+        loop {
+            for (i, slot) in GROUPS.iter().enumerate() {
+                if slot
+                    .compare_exchange(0, group.as_raw(), Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok()
+                {
+                    return Watched(i);
+                }
+            }
+            // More programs than slots: the caller runs too many at once.
+            thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        GROUPS[self.0].store(0, Ordering::SeqCst);
+    }
+}
+
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Whether the user pressed Ctrl-C since the runner started.
@@ -445,9 +361,11 @@ pub fn interrupted() -> bool {
 extern "C" fn on_sigint(_: nix::libc::c_int) {
     // Only async-signal-safe work here: two atomics and kill(2).
     INTERRUPTED.store(true, Ordering::SeqCst);
-    let group = CURRENT_GROUP.load(Ordering::SeqCst);
-    if group > 0 {
-        let _ = killpg(Pid::from_raw(group), Signal::SIGINT);
+    for slot in &GROUPS {
+        let group = slot.load(Ordering::SeqCst);
+        if group > 0 {
+            let _ = killpg(Pid::from_raw(group), Signal::SIGINT);
+        }
     }
 }
 
@@ -488,7 +406,7 @@ fn settle(group: Pid, reap_zombies: bool) -> Vec<(i32, char)> {
     let deadline = Instant::now() + Duration::from_millis(500);
     loop {
         if reap_zombies {
-            reap_orphans(Duration::ZERO);
+            reap_group(group, Duration::ZERO);
         }
         let members = group_members(group.as_raw());
         if members.is_empty() || Instant::now() >= deadline {
@@ -496,45 +414,6 @@ fn settle(group: Pid, reap_zombies: bool) -> Vec<(i32, char)> {
         }
         thread::sleep(Duration::from_millis(10));
     }
-}
-
-/// Every process whose process group is `group`, with its state letter.
-/// Reads `/proc`; where there is none, reports nothing.
-fn group_members(group: i32) -> Vec<(i32, char)> {
-    let mut members: Vec<(i32, char)> = proc_entries()
-        .filter(|p| p.group == group)
-        .map(|p| (p.pid, p.state))
-        .collect();
-    members.sort();
-    members
-}
-
-/// What `/proc/<pid>/stat` says of one process.
-struct ProcEntry {
-    pid: i32,
-    state: char,
-    group: i32,
-    start_ticks: u64,
-}
-
-/// Every process in `/proc` (none where there is no `/proc`).
-fn proc_entries() -> impl Iterator<Item = ProcEntry> {
-    let entries = std::fs::read_dir("/proc").into_iter().flatten().flatten();
-    entries.filter_map(|entry| {
-        let pid = entry.file_name().to_str()?.parse::<i32>().ok()?;
-        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-        // `pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt
-        // majflt cmajflt utime stime cutime cstime priority nice threads
-        // itrealvalue starttime ...`; comm may hold spaces and parentheses.
-        let after = &stat[stat.rfind(')')? + 1..];
-        let fields: Vec<&str> = after.split_whitespace().collect();
-        Some(ProcEntry {
-            pid,
-            state: fields.first()?.chars().next()?,
-            group: fields.get(2)?.parse().ok()?,
-            start_ticks: fields.get(19)?.parse().ok()?,
-        })
-    })
 }
 
 /// Once per process: adopt orphans (Linux) and take over Ctrl-C.
@@ -555,16 +434,23 @@ fn prepare_process() {
     });
 }
 
-/// Reaps children that were handed to us as a subreaper, waiting at most `patience`.
-fn reap_orphans(patience: Duration) {
+/// Reaps the members of `group` that were handed to us as a subreaper and
+/// have died, waiting at most `patience` for those still dying. Only this
+/// group's: another program may be running beside it, and its processes'
+/// exit statuses are not ours to take.
+fn reap_group(group: Pid, patience: Duration) {
+    let me = std::process::id() as i32;
     let deadline = Instant::now() + patience;
     loop {
-        match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
-            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
-                thread::sleep(Duration::from_millis(10));
-            }
-            Ok(WaitStatus::StillAlive) | Err(_) => return,
-            Ok(_) => {} // reaped one; look for more
+        let ours: Vec<ProcEntry> = proc_entries()
+            .filter(|p| p.group == group.as_raw() && p.parent == me && p.pid != group.as_raw())
+            .collect();
+        for p in ours.iter().filter(|p| p.state == 'Z') {
+            let _ = waitpid(Pid::from_raw(p.pid), Some(WaitPidFlag::WNOHANG));
         }
+        if ours.iter().all(|p| p.state == 'Z') || Instant::now() >= deadline {
+            return;
+        }
+        thread::sleep(Duration::from_millis(10));
     }
 }

@@ -1,0 +1,124 @@
+//! Building the lessons: one cargo call for every program verify is about to
+//! run, with cargo's progress on the terminal, and each program's executable
+//! found from cargo's own report of what it built.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde::Deserialize;
+
+use crate::lessons::{Course, Lesson, cargo};
+
+#[derive(Deserialize)]
+struct Artifact {
+    reason: String,
+    manifest_path: Option<PathBuf>,
+    target: Option<ArtifactTarget>,
+    executable: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct ArtifactTarget {
+    name: String,
+    kind: Vec<String>,
+}
+
+/// Builds every binary and example of `lessons` in one cargo call and returns
+/// each program's executable, by program id. Cargo's own progress and errors
+/// go to the terminal as usual.
+pub fn build(course: &Course, lessons: &[&Lesson]) -> Result<HashMap<String, PathBuf>, String> {
+    build_showing(course, lessons, true)
+}
+
+/// [`build`] with cargo's progress hidden: for the tests, whose output must
+/// read green (a failure's errors still show).
+pub fn build_quietly(
+    course: &Course,
+    lessons: &[&Lesson],
+) -> Result<HashMap<String, PathBuf>, String> {
+    build_showing(course, lessons, false)
+}
+
+fn build_showing(
+    course: &Course,
+    lessons: &[&Lesson],
+    progress: bool,
+) -> Result<HashMap<String, PathBuf>, String> {
+    // In JSON mode cargo prints no progress ("Compiling …"), and a first build
+    // takes a minute: build as usual first, where the learner sees it, then
+    // ask again in JSON for the executables' paths (everything is fresh then).
+    let mut plain = Command::new(cargo());
+    plain
+        .current_dir(&course.root)
+        .args(["build", "--bins", "--examples"]);
+    if !progress {
+        plain.arg("--quiet");
+    }
+    for lesson in lessons {
+        plain.args(["--package", &lesson.name]);
+    }
+    let status = plain
+        .status()
+        .map_err(|e| format!("could not run cargo build: {e}"))?;
+    if !status.success() {
+        return Err("cargo build failed (its errors are above)".to_string());
+    }
+
+    let mut cmd = Command::new(cargo());
+    cmd.current_dir(&course.root)
+        .args([
+            "build",
+            "--bins",
+            "--examples",
+            "--message-format=json-render-diagnostics",
+        ])
+        .stdout(Stdio::piped());
+    for lesson in lessons {
+        cmd.args(["--package", &lesson.name]);
+    }
+    let output = cmd
+        .output()
+        .map_err(|e| format!("could not run cargo build: {e}"))?;
+    if !output.status.success() {
+        return Err("cargo build failed (its errors are above)".to_string());
+    }
+
+    let mut executables = HashMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(artifact) = serde_json::from_str::<Artifact>(line) else {
+            continue;
+        };
+        let (Some(manifest), Some(target), Some(exe)) =
+            (artifact.manifest_path, artifact.target, artifact.executable)
+        else {
+            continue;
+        };
+        if artifact.reason != "compiler-artifact" {
+            continue;
+        }
+        let Some(lesson) = lessons
+            .iter()
+            .find(|l| manifest.parent() == Some(l.dir.as_path()))
+        else {
+            continue;
+        };
+        let is_example = target.kind.iter().any(|k| k == "example");
+        let name = if is_example {
+            target.name.as_str()
+        } else {
+            "main"
+        };
+        if let Some(program) = lesson.programs.iter().find(|p| p.target == name) {
+            executables.insert(program.id.clone(), exe);
+        }
+    }
+    for lesson in lessons {
+        for program in &lesson.programs {
+            if !executables.contains_key(&program.id) {
+                return Err(format!("cargo built no executable for {}", program.id));
+            }
+        }
+    }
+    Ok(executables)
+}

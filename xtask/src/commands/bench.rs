@@ -1,0 +1,163 @@
+//! `cargo xtask bench`: runs the costs chapter's programs in release mode
+//! (and, with `--python`, its Python scripts) under verify's runner, prints
+//! the table, and rewrites the chapter's report and chart.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use super::fail;
+use crate::check::relative;
+use crate::lessons::{self, Course, Lesson};
+use crate::{costs, runner};
+
+/// What `cargo xtask bench` was asked to do.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct BenchOptions {
+    /// Also run the chapter's Python scripts, and compare.
+    #[arg(long)]
+    pub python: bool,
+    /// Measure just enough to see everything work; writes nothing.
+    #[arg(long)]
+    pub quick: bool,
+    /// Print the table only; leave the README and the chart alone.
+    #[arg(long)]
+    pub no_write: bool,
+}
+
+/// The chapter whose programs `bench` runs.
+const COSTS: &str = "costs";
+
+/// How long one measuring program may run before it is stopped.
+const BENCH_TIMEOUT: Duration = Duration::from_secs(600);
+
+pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
+    let BenchOptions {
+        python,
+        quick,
+        no_write,
+    } = *options;
+    let no_write = no_write || quick;
+    let lessons: Vec<&Lesson> = course
+        .lessons
+        .iter()
+        .filter(|l| l.chapter == COSTS)
+        .collect();
+    if lessons.is_empty() {
+        return fail("the course has no costs chapter to run");
+    }
+    let scripts = course.root.join("lessons").join(COSTS).join("python");
+    if python && Command::new("python3").arg("--version").output().is_err() {
+        return fail("--python needs python3 on the PATH, and there is none; run without --python");
+    }
+    eprintln!("building the costs chapter in release mode…");
+    let mut build = Command::new(lessons::cargo());
+    build
+        .current_dir(&course.root)
+        .args(["build", "--release", "--quiet", "--bins"]);
+    for lesson in &lessons {
+        build.args(["--package", &lesson.name]);
+    }
+    match build.status() {
+        Ok(status) if status.success() => {}
+        Ok(_) => return fail("cargo build failed (its errors are above)"),
+        Err(e) => return fail(&format!("could not run cargo build: {e}")),
+    }
+    let mut args = vec!["--json".to_string()];
+    if quick {
+        args.push("--quick".to_string());
+    }
+    let started = Instant::now();
+    let mut results = costs::Results::default();
+    let mut python_records = Vec::new();
+    for lesson in &lessons {
+        let topic = lesson.name.trim_start_matches("costs-");
+        let exe = course.target_dir.join("release").join(&lesson.name);
+        eprintln!(
+            "\n{} (Rust), {:.0} s so far",
+            lesson.name,
+            started.elapsed().as_secs_f64()
+        );
+        match measure(course, &exe, &args) {
+            Ok(records) => results.rust.extend(records),
+            Err(_) if runner::interrupted() => return interrupted(),
+            Err(e) => return fail(&format!("{}: {e}", lesson.name)),
+        }
+        if python {
+            let script = scripts.join(format!("{topic}.py"));
+            let mut script_args = vec![script.display().to_string()];
+            script_args.extend(args.iter().cloned());
+            eprintln!(
+                "\n{} (Python), {:.0} s so far",
+                relative(&course.root, &script),
+                started.elapsed().as_secs_f64()
+            );
+            match measure(course, Path::new("python3"), &script_args) {
+                Ok(records) => python_records.extend(records),
+                Err(_) if runner::interrupted() => return interrupted(),
+                Err(e) => return fail(&format!("{}: {e}", relative(&course.root, &script))),
+            }
+        }
+    }
+    if python {
+        results.python = Some(python_records);
+    }
+    let machine = costs::Machine::read(python);
+    println!();
+    println!("{}", machine.line());
+    print!("{}", costs::terminal_table(&results));
+    println!("measured in {:.0} s", started.elapsed().as_secs_f64());
+    if no_write {
+        return ExitCode::SUCCESS;
+    }
+    let command = if python {
+        "cargo xtask bench --python"
+    } else {
+        "cargo xtask bench"
+    };
+    let dir = course.root.join("lessons").join(COSTS);
+    let readme_path = dir.join("README.md");
+    let chart_path = dir.join("costs.svg");
+    let written = fs::read_to_string(&readme_path)
+        .map_err(|e| format!("{}: {e}", readme_path.display()))
+        .and_then(|readme| costs::splice(&readme, &costs::markdown(&results, &machine, command)))
+        .and_then(|readme| {
+            fs::write(&readme_path, readme).map_err(|e| format!("{}: {e}", readme_path.display()))
+        })
+        .and_then(|()| {
+            fs::write(&chart_path, costs::svg(&results))
+                .map_err(|e| format!("{}: {e}", chart_path.display()))
+        });
+    match written {
+        Ok(()) => {
+            println!(
+                "wrote the report into {} and the chart to {}",
+                relative(&course.root, &readme_path),
+                relative(&course.root, &chart_path)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn interrupted() -> ExitCode {
+    eprintln!("interrupted: nothing written");
+    ExitCode::from(130)
+}
+
+/// Runs one measuring program (its table shows as progress) and reads its records.
+fn measure(course: &Course, exe: &Path, args: &[String]) -> Result<Vec<costs::Record>, String> {
+    let run = runner::run_echoing(exe, args, &course.root, BENCH_TIMEOUT)?;
+    if run.end != runner::End::Exited(0) {
+        return Err(format!("it failed ({:?})", run.end));
+    }
+    if !run.leftovers.is_empty() {
+        return Err(format!(
+            "it left {} process(es) behind",
+            run.leftovers.len()
+        ));
+    }
+    costs::parse(&run.stdout)
+}

@@ -1,0 +1,111 @@
+//! `cargo xtask bless`: a deliberate change of output becomes the new
+//! transcript. Each program runs as verify runs it; a run that crashed or
+//! left a process behind is refused, never recorded.
+
+use std::fs;
+use std::process::ExitCode;
+
+use super::{Prepared, prepare};
+use crate::check::{self, Settings, Verdict, relative};
+use crate::lessons::{Course, Lesson, Program};
+use crate::{report, runner, transcript};
+
+pub fn run(course: &Course, names: &[String]) -> ExitCode {
+    let Some(Prepared {
+        selected,
+        executables,
+    }) = prepare(course, names)
+    else {
+        return ExitCode::from(2);
+    };
+    let mut refused = 0;
+    for (lesson, program) in &selected {
+        let verdict = check::check(
+            &course.root,
+            lesson,
+            program,
+            &executables[&program.id],
+            Settings::default(),
+        );
+        if runner::interrupted() {
+            println!("interrupted: nothing more blessed");
+            return ExitCode::from(130);
+        }
+        let verdict = match verdict {
+            Ok(v) => v,
+            Err(e) => {
+                println!("{}: not blessed: {e}", program.id);
+                refused += 1;
+                continue;
+            }
+        };
+        if !verdict.ran_cleanly() {
+            // A crash or a leaked process is a bug to fix, never a new transcript.
+            println!("{}: not blessed, the run itself failed:", program.id);
+            print!("{}", check::explain(&verdict));
+            refused += 1;
+            continue;
+        }
+        match write_transcript(course, lesson, program, &verdict) {
+            Ok(message) => println!("{}: {message}", program.id),
+            Err(e) => {
+                println!("{}: not blessed: {e}", program.id);
+                refused += 1;
+            }
+        }
+    }
+    if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes the transcript and the README's copy; says what changed.
+fn write_transcript(
+    course: &Course,
+    lesson: &Lesson,
+    program: &Program,
+    verdict: &Verdict,
+) -> Result<String, String> {
+    let mut said = Vec::new();
+    let old = verdict.expected.as_ref().map(|t| t.content.as_str());
+    if old != Some(verdict.normalised.as_str()) {
+        if let Some(old) = old {
+            print!("{}", report::diff(old, &verdict.normalised, "    "));
+        }
+        // A new transcript must still parse: a stray marker line is refused here.
+        transcript::parse_items(&verdict.normalised)?;
+        let file = transcript::snapshot_file(&program.description(), &verdict.normalised);
+        if let Some(dir) = program.transcript.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        fs::write(&program.transcript, file)
+            .map_err(|e| format!("{}: {e}", program.transcript.display()))?;
+        said.push(format!(
+            "wrote {}",
+            relative(&course.root, &program.transcript)
+        ));
+    }
+    let readme_path = lesson.dir.join("README.md");
+    let readme = fs::read_to_string(&readme_path).unwrap_or_default();
+    match transcript::readme_copy(&readme, &program.target) {
+        Some(copy) if copy == verdict.normalised => {}
+        Some(_) => {
+            let new = transcript::with_readme_copy(&readme, &program.target, &verdict.normalised)
+                .ok_or("README copy vanished")?;
+            fs::write(&readme_path, new).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+            said.push(format!("updated {}", relative(&course.root, &readme_path)));
+        }
+        None => said.push(format!(
+            "{} has no `{}` block to update",
+            relative(&course.root, &readme_path),
+            transcript::readme_marker(&program.target)
+        )),
+    }
+    Ok(if said.is_empty() {
+        "unchanged".to_string()
+    } else {
+        said.join("; ")
+    })
+}

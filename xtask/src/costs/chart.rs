@@ -1,0 +1,154 @@
+//! The chart: one panel per measurement, one bar per model and side, on a
+//! log scale with one grid line per power of ten.
+
+use std::fmt::Write as _;
+
+use super::{MEASURES, Record, Results, Row, human, python_name, rust_name};
+
+/// The chart: one panel per measurement, one bar per model and side, log scale.
+pub fn svg(results: &Results) -> String {
+    const WIDTH: f64 = 820.0;
+    const LEFT: f64 = 215.0;
+    const PLOT: f64 = 500.0;
+    const BAR: f64 = 11.0;
+    const RUST: &str = "#c0392b";
+    const PYTHON: &str = "#2e6da4";
+    let with_python = results.python.is_some();
+    let rows = results.rows();
+    let mut body = String::new();
+    let mut y = 46.0;
+    for measure in MEASURES {
+        let panel: Vec<&Row> = rows.iter().filter(|r| r.measure.id == measure.id).collect();
+        if panel.is_empty() {
+            continue;
+        }
+        let values: Vec<f64> = panel
+            .iter()
+            .flat_map(|r| [r.rust, r.python])
+            .flatten()
+            .map(|r| r.value)
+            .filter(|v| *v > 0.0)
+            .collect();
+        let unit = panel
+            .iter()
+            .find_map(|r| r.rust.or(r.python))
+            .map_or("s", |r| r.unit.as_str());
+        // The axis spans whole powers of ten around the panel's figures.
+        let (min, max) = values
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let lo = min.log10().floor();
+        let hi = max.log10().ceil().max(lo + 1.0);
+        let x = |v: f64| LEFT + (v.log10() - lo) / (hi - lo) * PLOT;
+        let better = if measure.higher_is_better {
+            "longer is better"
+        } else {
+            "shorter is better"
+        };
+        let _ = writeln!(
+            body,
+            r#"<text x="10" y="{y}" class="title">{} <tspan class="hint">({better})</tspan></text>"#,
+            esc(&results.title(&measure))
+        );
+        let per_model = if with_python {
+            2.0 * BAR + 8.0
+        } else {
+            BAR + 8.0
+        };
+        let top = y + 10.0;
+        let bottom = top + panel.len() as f64 * per_model;
+        for decade in lo as i32..=hi as i32 {
+            let v = 10f64.powi(decade);
+            let gx = x(v);
+            let _ = writeln!(
+                body,
+                r#"<line x1="{gx:.1}" y1="{top:.1}" x2="{gx:.1}" y2="{bottom:.1}" class="grid"/><text x="{gx:.1}" y="{:.1}" class="tick">{}</text>"#,
+                bottom + 12.0,
+                esc(&tick(v, unit))
+            );
+        }
+        let mut by = top + 4.0;
+        for row in &panel {
+            let label = if with_python {
+                format!("{} / {}", rust_name(row.model), python_name(row.model))
+            } else {
+                rust_name(row.model).to_string()
+            };
+            let _ = writeln!(
+                body,
+                r#"<text x="{:.1}" y="{:.1}" class="label">{}</text>"#,
+                LEFT - 6.0,
+                by + if with_python { BAR + 3.0 } else { BAR - 2.0 },
+                esc(&label)
+            );
+            let sides: &[(Option<&Record>, &str)] = if with_python {
+                &[(row.rust, RUST), (row.python, PYTHON)]
+            } else {
+                &[(row.rust, RUST)]
+            };
+            for (record, colour) in sides {
+                if let Some(r) = record.filter(|r| r.value > 0.0) {
+                    let end = x(r.value);
+                    let _ = writeln!(
+                        body,
+                        r#"<rect x="{LEFT}" y="{by:.1}" width="{:.1}" height="{BAR}" fill="{colour}"/><text x="{:.1}" y="{:.1}" class="value">{}</text>"#,
+                        (end - LEFT).max(1.0),
+                        end + 4.0,
+                        by + BAR - 2.0,
+                        esc(&human(r.value, &r.unit))
+                    );
+                }
+                by += BAR;
+            }
+            by += 8.0;
+        }
+        y = bottom + 40.0;
+    }
+    let mut legend = format!(
+        r#"<rect x="10" y="14" width="12" height="12" fill="{RUST}"/><text x="28" y="24" class="legend">Rust</text>"#
+    );
+    if with_python {
+        legend.push_str(&format!(
+            r#"<rect x="80" y="14" width="12" height="12" fill="{PYTHON}"/><text x="98" y="24" class="legend">Python</text>"#
+        ));
+    }
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{:.0}" viewBox="0 0 {WIDTH} {:.0}" font-family="sans-serif">
+<style>
+.title {{ font-size: 14px; font-weight: bold; fill: #222; }}
+.hint {{ font-weight: normal; fill: #777; }}
+.label {{ font-size: 12px; text-anchor: end; fill: #222; }}
+.value {{ font-size: 11px; fill: #222; }}
+.tick {{ font-size: 10px; text-anchor: middle; fill: #777; }}
+.legend {{ font-size: 12px; fill: #222; }}
+.grid {{ stroke: #ddd; stroke-width: 1; }}
+</style>
+<rect width="100%" height="100%" fill="white"/>
+{legend}
+<text x="{:.0}" y="24" class="hint" text-anchor="end" font-size="12">log scale: each grid line is ten times the one before</text>
+{body}</svg>
+"#,
+        y,
+        y,
+        WIDTH - 10.0
+    )
+}
+
+/// A grid line's label: `1 µs`, `10 µs`; bytes in decimal units (`10 kB`),
+/// since powers of ten are not round numbers of KiB.
+pub(super) fn tick(v: f64, unit: &str) -> String {
+    if unit == "B" {
+        let (size, name) = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB"), (1.0, "B")]
+            .into_iter()
+            .find(|(size, _)| v >= size * 0.999)
+            .unwrap_or((1.0, "B"));
+        return format!("{} {name}", (v / size).round());
+    }
+    human(v, unit).replace(".00 ", " ").replace(".0 ", " ")
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
