@@ -89,6 +89,8 @@ struct Board {
     pending: VecDeque<Task>,
     in_flight: HashMap<u32, (String, Task)>,
     total: usize,
+    /// Workers connected now (past the handshake).
+    workers: usize,
     report: Report,
 }
 
@@ -128,6 +130,7 @@ pub async fn run(listener: TcpListener, tasks: Vec<Task>, options: Options) -> R
             total: tasks.len(),
             pending: tasks.into(),
             in_flight: HashMap::new(),
+            workers: 0,
             report: Report::default(),
         }),
         changed: Notify::new(),
@@ -184,6 +187,7 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         Ok(Err(reason)) => return drop_peer(&shared, peer, reason),
         Err(_) => return drop_peer(&shared, peer, format!("no handshake within {timeout:?}")),
     };
+    shared.board().workers += 1;
     log_line(&format!("master: {name} joined from {peer}"));
     shared.emit(Event::Joined {
         worker: name.clone(),
@@ -214,6 +218,18 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         }
         drop(board);
         shared.changed.notify_waiters();
+    }
+    let mut board = shared.board();
+    board.workers -= 1;
+    if board.workers == 0 && !board.complete() {
+        // Not an error: a master waits for workers, who may come later or
+        // from elsewhere. Only the one that started its workers itself knows
+        // that no other will come, and it decides to give up (see main.rs).
+        let waiting = board.total - board.report.results.len();
+        drop(board);
+        log_line(&format!(
+            "master: no worker connected; {waiting} task(s) left to do"
+        ));
     }
 }
 

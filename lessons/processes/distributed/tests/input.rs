@@ -1,0 +1,279 @@
+//! Bad input ends the lesson with a sentence and a non-zero status: never a
+//! hang, a panic or a `Debug` dump. Each test runs the lesson's binary as a
+//! learner would (a bad environment variable, workers that all die) and
+//! reads what it printed. A program that does not end in
+//! time is killed and the test fails: a hang is the bug these tests exist for.
+
+use std::net::TcpListener as StdListener;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long a run may take before it counts as a hang.
+const LIMIT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Out,
+    Err,
+}
+
+/// The lesson's binary, running, with its output read line by line.
+struct Lesson {
+    child: Child,
+    lines: mpsc::Receiver<(Stream, String)>,
+    stdout: Vec<String>,
+    stderr: Vec<String>,
+}
+
+/// How a run ended, and everything it printed.
+#[derive(Debug)]
+struct Ended {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+fn start(args: &[&str], env: &[(&str, &str)]) -> Lesson {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_processes-distributed"));
+    command
+        .args(args)
+        .env_remove("LESSON_TIME_SCALE")
+        .env_remove("LESSON_SEED")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // If a test fails and this process ends, the lesson must not linger.
+    shared::process::dies_with_parent(&mut command);
+    let mut child = command.spawn().unwrap();
+    let (tx, lines) = mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    let err = child.stderr.take().unwrap();
+    for (stream, pipe) in [
+        (Stream::Out, Box::new(out) as Box<dyn std::io::Read + Send>),
+        (Stream::Err, Box::new(err)),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(pipe).lines() {
+                let Ok(line) = line else { break };
+                if tx.send((stream, line)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    Lesson {
+        child,
+        lines,
+        stdout: Vec::new(),
+        stderr: Vec::new(),
+    }
+}
+
+impl Lesson {
+    fn keep(&mut self, (stream, line): (Stream, String)) {
+        match stream {
+            Stream::Out => self.stdout.push(line),
+            Stream::Err => self.stderr.push(line),
+        }
+    }
+
+    fn printed(&self) -> String {
+        format!(
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout.join("\n"),
+            self.stderr.join("\n")
+        )
+    }
+
+    /// Reads until a line of `stream` contains `needle`, and returns it.
+    fn wait_for(&mut self, stream: Stream, needle: &str) -> String {
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok((s, line)) if s == stream && line.contains(needle) => {
+                    self.keep((s, line.clone()));
+                    return line;
+                }
+                Ok(other) => self.keep(other),
+                Err(_) => {
+                    let _ = self.child.kill();
+                    panic!("no line with {needle:?} came; {}", self.printed());
+                }
+            }
+        }
+    }
+
+    /// Waits for the end, or kills the program and fails the test.
+    fn finish(mut self) -> Ended {
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.keep(line),
+                // Both pipes closed: the program (and any child) is done.
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "it did not end within {} s, so it was killed; {}",
+                        LIMIT.as_secs(),
+                        self.printed()
+                    );
+                }
+            }
+        }
+        let status = self.child.wait().unwrap();
+        Ended {
+            status,
+            stdout: self.stdout.join("\n"),
+            stderr: self.stderr.join("\n"),
+        }
+    }
+
+    /// The processes this one started: its workers.
+    fn children(&self) -> Vec<u32> {
+        let parent = self.child.id().to_string();
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // `pid (name) state ppid …`: the name may hold spaces, so cut after it.
+            let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+            if rest.split_whitespace().nth(1) == Some(parent.as_str()) {
+                found.push(pid);
+            }
+        }
+        found
+    }
+}
+
+impl Drop for Lesson {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn run(args: &[&str], env: &[(&str, &str)]) -> Ended {
+    start(args, env).finish()
+}
+
+fn kill(pid: u32) {
+    let killed = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "could not kill {pid}");
+}
+
+/// A loopback port with nobody listening on it (it was free a moment ago).
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// What every failure must look like: a non-zero status, and sentences,
+/// never a panic or a structure.
+fn assert_sentence(ended: &Ended, status: i32) {
+    assert_eq!(ended.status.code(), Some(status), "{ended:#?}");
+    assert!(!ended.stderr.contains("panicked"), "{ended:#?}");
+    assert!(
+        !ended.stderr.contains('{') && !ended.stderr.contains("Error {"),
+        "a Debug dump: {ended:#?}"
+    );
+}
+
+#[test]
+fn a_bad_time_scale_stops_the_whole_lesson_before_any_worker_starts() {
+    for scale in ["abc", "-1", "0", "2000"] {
+        let ended = run(&[], &[("LESSON_TIME_SCALE", scale)]);
+        assert_sentence(&ended, 2);
+        assert_eq!(ended.stdout, "", "it started before checking: {ended:#?}");
+        assert_eq!(
+            ended.stderr,
+            format!(
+                "error: LESSON_TIME_SCALE={scale:?} is not {}{}",
+                shared::time::SCALE_EXPECTED,
+                if scale == "abc" {
+                    " (invalid float literal)"
+                } else {
+                    ""
+                }
+            )
+        );
+    }
+}
+
+#[test]
+fn master_and_worker_check_the_environment_first() {
+    // A master alone never sleeps, so it used to accept any scale.
+    let ended = run(
+        &["master", "--listen", "127.0.0.1:0"],
+        &[("LESSON_TIME_SCALE", "abc")],
+    );
+    assert_sentence(&ended, 2);
+    assert!(
+        ended.stderr.starts_with("error: LESSON_TIME_SCALE=\"abc\""),
+        "{ended:#?}"
+    );
+    // A worker used to connect, take a task, and only then fail on it.
+    let port = free_port().to_string();
+    let ended = run(
+        &["worker", "--connect", &format!("127.0.0.1:{port}")],
+        &[("LESSON_SEED", "x")],
+    );
+    assert_sentence(&ended, 2);
+    assert!(
+        ended.stderr.starts_with("error: LESSON_SEED=\"x\""),
+        "{ended:#?}"
+    );
+}
+
+/// Runs the whole lesson slowly, kills both workers at `moment`, and checks
+/// that the master stops with a sentence instead of waiting for ever.
+fn kill_both_workers(moment: &str) {
+    let mut lesson = start(&[], &[("LESSON_TIME_SCALE", "10")]);
+    lesson.wait_for(Stream::Out, "master: started worker-1 and worker-2");
+    if moment == "mid-work" {
+        lesson.wait_for(Stream::Err, "run task");
+        lesson.wait_for(Stream::Err, "run task");
+    }
+    let workers = lesson.children();
+    assert_eq!(workers.len(), 2, "{workers:?}");
+    for pid in workers {
+        kill(pid);
+    }
+    let ended = lesson.finish();
+    assert_sentence(&ended, 1);
+    assert!(
+        ended.stderr.ends_with(
+            "error: every worker stopped before the work was done (worker-1 was killed by \
+             signal 9, worker-2 was killed by signal 9), so the master stops too. A worker's \
+             own error, if it printed one, is above."
+        ),
+        "{ended:#?}"
+    );
+    assert!(!ended.stdout.contains("results"), "{ended:#?}");
+}
+
+#[test]
+fn workers_that_die_at_start_stop_the_master() {
+    kill_both_workers("at start");
+}
+
+#[test]
+fn workers_that_all_die_mid_work_stop_the_master() {
+    kill_both_workers("mid-work");
+}
