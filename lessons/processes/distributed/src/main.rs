@@ -44,7 +44,8 @@ enum Role {
         listen: SocketAddr,
         #[arg(long, default_value = DEFAULT_KEY)]
         key: String,
-        #[arg(long, default_value_t = 10)]
+        /// How many tasks to hand out (1 to 1000000).
+        #[arg(long, default_value_t = 10, value_parser = task_count, allow_negative_numbers = true)]
         tasks: u32,
     },
     /// Work for a master.
@@ -55,15 +56,43 @@ enum Role {
         key: String,
         #[arg(long, default_value = "worker")]
         name: String,
-        /// Lesson seconds each task takes.
-        #[arg(long, default_value_t = 0.2)]
+        /// Lesson seconds each task takes (0 to 3600).
+        #[arg(long, default_value_t = 0.2, value_parser = task_secs, allow_negative_numbers = true)]
         task_secs: f64,
     },
     /// Measure tasks per second and the time to re-queue a killed worker's task.
     Bench {
-        #[arg(long, default_value_t = 20_000)]
+        /// How many tasks to send through (1 to 1000000).
+        #[arg(long, default_value_t = 20_000, value_parser = task_count, allow_negative_numbers = true)]
         tasks: u32,
     },
+}
+
+/// More tasks than this would be a long wait and a long printout, and at the
+/// top of `u32` the master's board alone would not fit in memory.
+const MAX_TASKS: u32 = 1_000_000;
+
+/// An hour per task is more than any experiment needs, and keeps the sleep
+/// far from what a `Duration` can hold (`1e300` would panic there).
+const MAX_TASK_SECS: f64 = 3600.0;
+
+fn task_count(text: &str) -> Result<u32, String> {
+    match text.trim().parse() {
+        Ok(n) if (1..=MAX_TASKS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "expected a whole number of tasks from 1 to {MAX_TASKS}"
+        )),
+    }
+}
+
+fn task_secs(text: &str) -> Result<f64, String> {
+    // `contains` is false for NaN, and for the infinities.
+    match text.trim().parse() {
+        Ok(secs) if (0.0..=MAX_TASK_SECS).contains(&secs) => Ok(secs),
+        _ => Err(format!(
+            "expected a number of lesson seconds from 0 to {MAX_TASK_SECS}, such as 0.2"
+        )),
+    }
 }
 
 /// Python's classic example puts random numbers up to 10000 on the queue.

@@ -1,7 +1,7 @@
 //! Bad input ends the lesson with a sentence and a non-zero status: never a
 //! hang, a panic or a `Debug` dump. Each test runs the lesson's binary as a
-//! learner would (a bad environment variable, workers that all die) and
-//! reads what it printed. A program that does not end in
+//! learner would (a bad environment variable, a number out of range, workers
+//! that all die) and reads what it printed. A program that does not end in
 //! time is killed and the test fails: a hang is the bug these tests exist for.
 
 use std::net::TcpListener as StdListener;
@@ -276,4 +276,54 @@ fn workers_that_die_at_start_stop_the_master() {
 #[test]
 fn workers_that_all_die_mid_work_stop_the_master() {
     kill_both_workers("mid-work");
+}
+
+#[test]
+fn numbers_out_of_range_are_refused_with_the_range() {
+    let port = free_port().to_string();
+    let connect = format!("127.0.0.1:{port}");
+    let secs = "expected a number of lesson seconds from 0 to 3600, such as 0.2";
+    let tasks = "expected a whole number of tasks from 1 to 1000000";
+    for (args, expected) in [
+        (
+            vec!["worker", "--connect", &connect, "--task-secs", "1e300"],
+            secs,
+        ),
+        (
+            vec!["worker", "--connect", &connect, "--task-secs", "-1"],
+            secs,
+        ),
+        (
+            vec!["worker", "--connect", &connect, "--task-secs", "NaN"],
+            secs,
+        ),
+        (
+            vec!["worker", "--connect", &connect, "--task-secs", "inf"],
+            secs,
+        ),
+        (
+            vec!["master", "--listen", "127.0.0.1:0", "--tasks", "0"],
+            tasks,
+        ),
+        (
+            vec!["master", "--listen", "127.0.0.1:0", "--tasks", "-5"],
+            tasks,
+        ),
+        (
+            vec!["master", "--listen", "127.0.0.1:0", "--tasks", "4294967295"],
+            tasks,
+        ),
+        (vec!["bench", "--tasks", "0"], tasks),
+    ] {
+        let ended = run(&args, &[]);
+        assert_sentence(&ended, 2);
+        let flag = args[args.len() - 2];
+        assert!(
+            ended.stderr.starts_with(&format!(
+                "error: invalid value '{}' for '{flag} ",
+                args[args.len() - 1]
+            )) && ended.stderr.contains(expected),
+            "{args:?}: {ended:#?}"
+        );
+    }
 }
