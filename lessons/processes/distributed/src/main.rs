@@ -12,7 +12,6 @@
 //! master that started its workers itself never waits for workers that are
 //! gone.
 
-use std::net::SocketAddr;
 use std::os::unix::process::ExitStatusExt;
 use std::pin::pin;
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
@@ -20,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use futures_util::future::{self, Either};
+use processes_distributed::address::{self, Address};
 use processes_distributed::master::{self, Event, Report};
 use processes_distributed::proto::{DEFAULT_KEY, Task};
 use processes_distributed::worker;
@@ -39,9 +39,10 @@ struct Cli {
 enum Role {
     /// Serve tasks to workers that connect, until every result is in.
     Master {
-        /// Where to listen. Loopback by default; anything else is your choice.
-        #[arg(long, default_value = "127.0.0.1:5000")]
-        listen: SocketAddr,
+        /// Where to listen, as HOST:PORT (a name or an IP; port 0 picks a free
+        /// one). Loopback by default; anything else is your choice.
+        #[arg(long, default_value = "127.0.0.1:5000", value_parser = listen_address)]
+        listen: Address,
         #[arg(long, default_value = DEFAULT_KEY)]
         key: String,
         /// How many tasks to hand out (1 to 1000000).
@@ -50,8 +51,9 @@ enum Role {
     },
     /// Work for a master.
     Worker {
-        #[arg(long, default_value = "127.0.0.1:5000")]
-        connect: String,
+        /// The master's address, as HOST:PORT (a name or an IP).
+        #[arg(long, default_value = "127.0.0.1:5000", value_parser = master_address)]
+        connect: Address,
         #[arg(long, default_value = DEFAULT_KEY)]
         key: String,
         #[arg(long, default_value = "worker")]
@@ -95,6 +97,22 @@ fn task_secs(text: &str) -> Result<f64, String> {
     }
 }
 
+fn listen_address(text: &str) -> Result<Address, String> {
+    text.parse()
+}
+
+fn master_address(text: &str) -> Result<Address, String> {
+    let addr: Address = text.parse()?;
+    if addr.port() == 0 {
+        return Err(format!(
+            "{}; port 0 only tells a listener to pick a free port, so give the port the \
+             master printed",
+            address::EXPECTED
+        ));
+    }
+    Ok(addr)
+}
+
 /// Python's classic example puts random numbers up to 10000 on the queue.
 fn make_tasks(count: u32) -> Vec<Task> {
     let mut rng = shared::random::rng();
@@ -115,7 +133,8 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 
 /// A free port on loopback, for a master whose workers run on this machine.
 async fn listen_on_loopback() -> Result<TcpListener> {
-    Ok(TcpListener::bind("127.0.0.1:0").await?)
+    let any_port = Address::from(std::net::SocketAddr::from(([127, 0, 0, 1], 0)));
+    Ok(any_port.listen().await?)
 }
 
 fn main() -> ExitCode {
@@ -123,8 +142,9 @@ fn main() -> ExitCode {
     // here, with a sentence, before a master starts workers that would each
     // fail on it.
     shared::start();
-    // Errors reach the learner as sentences ("the master refused this worker:
-    // wrong auth key"), not as the Debug form `main` would print by itself.
+    // Errors reach the learner as sentences ("could not connect to the master
+    // at 127.0.0.1:5000: nobody is listening there. …"), not as the Debug form
+    // `main` would print by itself.
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -139,7 +159,7 @@ fn run(cli: Cli) -> Result {
         None => local_demo(),
         Some(Role::Master { listen, key, tasks }) => {
             let report = runtime()?.block_on(async {
-                let listener = TcpListener::bind(listen).await?;
+                let listener = listen.listen().await?;
                 let bound = listener.local_addr()?;
                 println!("master: listening on {bound}");
                 let tasks = make_tasks(tasks);
@@ -166,9 +186,8 @@ fn run(cli: Cli) -> Result {
             task_secs,
         }) => {
             let options = worker::Options {
-                name,
-                key: key.into_bytes(),
                 task_secs,
+                ..worker::Options::new(&name, &key)
             };
             runtime()?.block_on(worker::run(&connect, &options))?;
             Ok(())
@@ -184,7 +203,7 @@ struct Workers {
 
 impl Workers {
     /// Starts one worker process of this program per name.
-    fn start(addr: SocketAddr, names: &[&str], task_secs: f64) -> Result<Workers> {
+    fn start(addr: std::net::SocketAddr, names: &[&str], task_secs: f64) -> Result<Workers> {
         let exe = std::env::current_exe().map_err(|e| {
             Failure::from(e).context("could not find this program to start workers")
         })?;

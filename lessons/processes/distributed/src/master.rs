@@ -185,7 +185,10 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     {
         Ok(Ok(name)) => name,
         Ok(Err(reason)) => return drop_peer(&shared, peer, reason),
-        Err(_) => return drop_peer(&shared, peer, format!("no handshake within {timeout:?}")),
+        Err(_) => {
+            let secs = timeout.as_secs_f64();
+            return drop_peer(&shared, peer, format!("no handshake within {secs} s"));
+        }
     };
     shared.board().workers += 1;
     log_line(&format!("master: {name} joined from {peer}"));
@@ -266,7 +269,7 @@ async fn handshake(conn: &mut Conn, key: &[u8]) -> Result<String, String> {
                 .map_err(|e| e.to_string())?;
             Ok(name)
         }
-        Ok(other) => Err(format!("expected Hello, got {other:?}")),
+        Ok(ToMaster::Result { .. }) => Err("sent a result before the handshake".to_string()),
         Err(err) => Err(err.to_string()),
     }
 }

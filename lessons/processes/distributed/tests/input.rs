@@ -1,13 +1,16 @@
 //! Bad input ends the lesson with a sentence and a non-zero status: never a
 //! hang, a panic or a `Debug` dump. Each test runs the lesson's binary as a
-//! learner would (a bad environment variable, a number out of range, workers
-//! that all die) and reads what it printed. A program that does not end in
+//! learner would (a bad environment variable, a number out of range, an
+//! address where nobody listens, workers that all die, a master that breaks
+//! the protocol) and reads what it printed. A program that does not end in
 //! time is killed and the test fails: a hang is the bug these tests exist for.
 
 use std::net::TcpListener as StdListener;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use processes_distributed::proto::{self, Task, ToMaster, ToWorker};
 
 /// How long a run may take before it counts as a hang.
 const LIMIT: Duration = Duration::from_secs(15);
@@ -184,6 +187,11 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// The port a master printed in "master: listening on 127.0.0.1:PORT".
+fn listening_port(line: &str) -> u16 {
+    line.rsplit_once(':').unwrap().1.parse().unwrap()
+}
+
 /// What every failure must look like: a non-zero status, and sentences,
 /// never a panic or a structure.
 fn assert_sentence(ended: &Ended, status: i32) {
@@ -326,4 +334,233 @@ fn numbers_out_of_range_are_refused_with_the_range() {
             "{args:?}: {ended:#?}"
         );
     }
+}
+
+#[test]
+fn a_worker_with_no_master_says_where_it_looked_and_what_to_do() {
+    let port = free_port();
+    for host in ["127.0.0.1", "localhost"] {
+        let ended = run(&["worker", "--connect", &format!("{host}:{port}")], &[]);
+        assert_sentence(&ended, 1);
+        assert_eq!(
+            ended.stderr,
+            format!(
+                "error: could not connect to the master at {host}:{port}: nobody is listening \
+                 there. Start the master first (`cargo run -p processes-distributed -- master`), \
+                 or check the address."
+            )
+        );
+    }
+}
+
+#[test]
+fn a_master_on_a_port_in_use_says_so_and_suggests_another() {
+    let taken = StdListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    for host in ["127.0.0.1", "localhost"] {
+        let ended = run(&["master", "--listen", &format!("{host}:{port}")], &[]);
+        assert_sentence(&ended, 1);
+        assert_eq!(
+            ended.stderr,
+            format!(
+                "error: could not listen on {host}:{port}: another program is already using that \
+                 port. Stop it, or pass another with --listen {host}:{}.",
+                port + 1
+            )
+        );
+    }
+}
+
+#[test]
+fn both_sides_take_the_same_address_forms() {
+    for (listen, connect) in [("localhost", "127.0.0.1"), ("127.0.0.1", "localhost")] {
+        let mut master = start(
+            &["master", "--listen", &format!("{listen}:0"), "--tasks", "2"],
+            &[],
+        );
+        let port = listening_port(&master.wait_for(Stream::Out, "master: listening on"));
+        let worker = run(
+            &[
+                "worker",
+                "--connect",
+                &format!("{connect}:{port}"),
+                "--task-secs",
+                "0",
+            ],
+            &[],
+        );
+        assert!(worker.status.success(), "{worker:#?}");
+        let ended = master.finish();
+        assert!(ended.status.success(), "{ended:#?}");
+        assert!(ended.stdout.contains("master: 2 results in"), "{ended:#?}");
+    }
+    for (flag, role) in [("--listen", "master"), ("--connect", "worker")] {
+        let ended = run(&[role, flag, "localhost"], &[]);
+        assert_sentence(&ended, 2);
+        assert!(ended.stderr.contains("expected HOST:PORT"), "{ended:#?}");
+    }
+}
+
+fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A fake master on a free port: it does the handshake properly (when
+/// `handshake`), then whatever `then` does with the connection.
+fn fake_master<F, Fut>(handshake: bool, then: F) -> (u16, std::thread::JoinHandle<()>)
+where
+    F: FnOnce(proto::Conn) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let listener = StdListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let thread = std::thread::spawn(move || {
+        rt().block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            let (stream, _) = listener.accept().await.unwrap();
+            let mut conn = proto::framed(stream).unwrap();
+            if handshake {
+                let nonce = vec![3; 32];
+                proto::send(
+                    &mut conn,
+                    &ToWorker::Challenge {
+                        nonce: nonce.clone(),
+                    },
+                )
+                .await
+                .unwrap();
+                let ToMaster::Hello { nonce: theirs, .. } = proto::recv(&mut conn).await.unwrap()
+                else {
+                    panic!("expected Hello")
+                };
+                let proof = proto::proof(b"abc", "master", &theirs);
+                proto::send(&mut conn, &ToWorker::Welcome { proof })
+                    .await
+                    .unwrap();
+            }
+            then(conn).await;
+        });
+    });
+    (port, thread)
+}
+
+#[test]
+fn a_master_that_goes_away_mid_work_is_named() {
+    // Gone right after the handshake, as a master stopped with Ctrl-C.
+    let (port, master) = fake_master(true, |conn| async move { drop(conn) });
+    let ended = run(
+        &[
+            "worker",
+            "--connect",
+            &format!("127.0.0.1:{port}"),
+            "--task-secs",
+            "0",
+        ],
+        &[],
+    );
+    master.join().unwrap();
+    assert_sentence(&ended, 1);
+    assert!(
+        ended.stderr.ends_with(&format!(
+            "error: lost the master at 127.0.0.1:{port} before the work was done (connection \
+             closed): it was stopped, or the network failed."
+        )),
+        "{ended:#?}"
+    );
+}
+
+#[test]
+fn a_task_whose_square_overflows_is_refused_not_a_panic() {
+    let (port, master) = fake_master(true, |mut conn| async move {
+        let task = Task { id: 7, n: u64::MAX };
+        proto::send(&mut conn, &ToWorker::Task(task)).await.unwrap();
+        let _ = proto::recv::<ToMaster>(&mut conn).await;
+    });
+    let ended = run(
+        &[
+            "worker",
+            "--connect",
+            &format!("127.0.0.1:{port}"),
+            "--task-secs",
+            "0",
+        ],
+        &[],
+    );
+    master.join().unwrap();
+    assert_sentence(&ended, 1);
+    assert!(
+        ended.stderr.ends_with(&format!(
+            "error: the master at 127.0.0.1:{port} broke the protocol: task 7 asks for the \
+             square of {}, which does not fit in 64 bits.",
+            u64::MAX
+        )),
+        "{ended:#?}"
+    );
+}
+
+#[test]
+fn a_worker_pointed_at_something_else_says_so() {
+    // A program that speaks first, in another protocol (an SSH server does).
+    let (port, other) = fake_master(false, |conn| async move {
+        use tokio::io::AsyncWriteExt;
+        let mut stream = conn.into_inner();
+        stream.write_all(b"SSH-2.0-OpenSSH_9.6\r\n").await.unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    });
+    let ended = run(&["worker", "--connect", &format!("127.0.0.1:{port}")], &[]);
+    other.join().unwrap();
+    assert_sentence(&ended, 1);
+    assert!(
+        ended.stderr.starts_with(&format!(
+            "error: the program at 127.0.0.1:{port} did not answer as this lesson's master: "
+        )) && ended
+            .stderr
+            .ends_with("Check the address, and that the master is still running."),
+        "{ended:#?}"
+    );
+
+    // A program that says nothing at all: the worker must not wait for ever.
+    let (port, silent) = fake_master(false, |conn| async move {
+        tokio::time::sleep(Duration::from_secs(7)).await;
+        drop(conn);
+    });
+    let ended = run(&["worker", "--connect", &format!("127.0.0.1:{port}")], &[]);
+    silent.join().unwrap();
+    assert_sentence(&ended, 1);
+    assert_eq!(
+        ended.stderr,
+        format!(
+            "error: the program at 127.0.0.1:{port} did not answer as this lesson's master: it \
+             said nothing within 5 s. Check the address, and that the master is still running."
+        )
+    );
+}
+
+#[test]
+fn the_master_logs_a_bad_first_message_as_a_sentence() {
+    let mut master = start(&["master", "--listen", "127.0.0.1:0", "--tasks", "1"], &[]);
+    let port = listening_port(&master.wait_for(Stream::Out, "master: listening on"));
+    rt().block_on(async {
+        let stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let mut conn = proto::framed(stream).unwrap();
+        let _: ToWorker = proto::recv(&mut conn).await.unwrap();
+        let early = ToMaster::Result {
+            id: 1,
+            n: 2,
+            square: 4,
+        };
+        proto::send(&mut conn, &early).await.unwrap();
+        let _ = proto::recv::<ToWorker>(&mut conn).await;
+    });
+    let line = master.wait_for(Stream::Err, "master: dropped");
+    assert!(
+        line.ends_with(": sent a result before the handshake"),
+        "{line}"
+    );
 }
