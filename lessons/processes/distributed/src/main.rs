@@ -61,6 +61,9 @@ enum Role {
         /// Lesson seconds each task takes (0 to 3600).
         #[arg(long, default_value_t = 0.2, value_parser = task_secs, allow_negative_numbers = true)]
         task_secs: f64,
+        /// Log nothing but errors (the bench's workers run so).
+        #[arg(long)]
+        quiet: bool,
     },
     /// Measure tasks per second and the time to re-queue a killed worker's task.
     Bench {
@@ -184,9 +187,11 @@ fn run(cli: Cli) -> Result {
             key,
             name,
             task_secs,
+            quiet,
         }) => {
             let options = worker::Options {
                 task_secs,
+                log: !quiet,
                 ..worker::Options::new(&name, &key)
             };
             runtime()?.block_on(worker::run(&connect, &options))?;
@@ -203,7 +208,12 @@ struct Workers {
 
 impl Workers {
     /// Starts one worker process of this program per name.
-    fn start(addr: std::net::SocketAddr, names: &[&str], task_secs: f64) -> Result<Workers> {
+    fn start(
+        addr: std::net::SocketAddr,
+        names: &[&str],
+        task_secs: f64,
+        quiet: bool,
+    ) -> Result<Workers> {
         let exe = std::env::current_exe().map_err(|e| {
             Failure::from(e).context("could not find this program to start workers")
         })?;
@@ -214,6 +224,9 @@ impl Workers {
                 .args(["worker", "--connect", &addr.to_string(), "--name", name])
                 .args(["--task-secs", &task_secs.to_string()])
                 .stdout(Stdio::null());
+            if quiet {
+                command.arg("--quiet");
+            }
             shared::process::dies_with_parent(&mut command);
             let child = command
                 .spawn()
@@ -305,7 +318,7 @@ fn local_demo() -> Result {
         for task in &tasks {
             println!("master: put task {}: {}", task.id, task.n);
         }
-        let mut workers = Workers::start(addr, &["worker-1", "worker-2"], 0.2)?;
+        let mut workers = Workers::start(addr, &["worker-1", "worker-2"], 0.2, false)?;
         println!("master: started worker-1 and worker-2");
         // This master knows its only workers: when they are all gone with
         // tasks left, nobody will finish them, and waiting would be forever.
@@ -365,15 +378,25 @@ async fn next_event(
 }
 
 /// Throughput through a master and two worker processes, and the time from
-/// killing a worker mid-task to its task being queued again.
+/// killing a worker mid-task to its task being queued again. It prints what
+/// it is doing on stderr and its figures on stdout; the workers and the
+/// master log nothing but trouble, so that 20000 tasks do not bury the
+/// figures under 20000 log lines.
 fn bench(count: u32) -> Result {
+    let quiet = |options: master::Options| master::Options {
+        log: false,
+        ..options
+    };
     runtime()?.block_on(async {
         // Throughput: small tasks, no simulated work.
+        log_line(&format!(
+            "bench: sending {count} tasks through a master and 2 worker processes…"
+        ));
         let listener = listen_on_loopback().await?;
         let addr = listener.local_addr()?;
-        let mut workers = Workers::start(addr, &["worker-1", "worker-2"], 0.0)?;
+        let mut workers = Workers::start(addr, &["worker-1", "worker-2"], 0.0, true)?;
         let started = Instant::now();
-        let options = master::Options::new(DEFAULT_KEY);
+        let options = quiet(master::Options::new(DEFAULT_KEY));
         let master = master::run(listener, make_tasks(count), options);
         let report = unless(master, workers.all_failed()).await?;
         let secs = started.elapsed().as_secs_f64();
@@ -387,15 +410,16 @@ fn bench(count: u32) -> Result {
 
         // Re-queue time: a slow worker takes a task, is killed, and we time
         // how long the master takes to put the task back in the queue.
+        log_line("bench: killing a worker that holds a task, and timing its re-queue…");
         let listener = listen_on_loopback().await?;
         let addr = listener.local_addr()?;
         let (events, mut seen) = mpsc::unbounded_channel();
         let options = master::Options {
             events: Some(events),
-            ..master::Options::new(DEFAULT_KEY)
+            ..quiet(master::Options::new(DEFAULT_KEY))
         };
         let master = tokio::spawn(master::run(listener, make_tasks(1), options));
-        let mut victim = Workers::start(addr, &["victim"], 1000.0)?;
+        let mut victim = Workers::start(addr, &["victim"], 1000.0, true)?;
         let assigned = next_event(&mut seen, |e| matches!(e, Event::Assigned { .. }));
         unless(assigned, victim.all_failed()).await??;
         let killed = Instant::now();
@@ -403,7 +427,7 @@ fn bench(count: u32) -> Result {
         next_event(&mut seen, |e| matches!(e, Event::Requeued { .. })).await?;
         let requeue_ms = killed.elapsed().as_secs_f64() * 1000.0;
         victim.ended().await?;
-        let mut rescuer = Workers::start(addr, &["rescuer"], 0.0)?;
+        let mut rescuer = Workers::start(addr, &["rescuer"], 0.0, true)?;
         let report = unless(master, rescuer.all_failed()).await??;
         rescuer.ended().await?;
         println!(

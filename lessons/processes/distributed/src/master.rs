@@ -34,6 +34,9 @@ pub struct Options {
     pub handshake_timeout: Duration,
     /// Where to report events as they happen (for tests and measurements).
     pub events: Option<mpsc::UnboundedSender<Event>>,
+    /// Whether to log each worker's arrival and loss on stderr. Dropped
+    /// connections are logged either way: they are what went wrong.
+    pub log: bool,
 }
 
 impl Options {
@@ -42,6 +45,7 @@ impl Options {
             key: key.as_bytes().to_vec(),
             handshake_timeout: Duration::from_secs(5),
             events: None,
+            log: true,
         }
     }
 }
@@ -113,6 +117,12 @@ impl Shared {
         self.board
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn log(&self, line: &str) {
+        if self.options.log {
+            log_line(line);
+        }
     }
 
     fn emit(&self, event: Event) {
@@ -191,7 +201,7 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         }
     };
     shared.board().workers += 1;
-    log_line(&format!("master: {name} joined from {peer}"));
+    shared.log(&format!("master: {name} joined from {peer}"));
     shared.emit(Event::Joined {
         worker: name.clone(),
     });
@@ -210,7 +220,7 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             if let Some((_, task)) = board.in_flight.remove(&id) {
                 board.pending.push_front(task);
                 board.report.requeued.push((id, name.clone()));
-                log_line(&format!(
+                shared.log(&format!(
                     "master: lost {name} ({err}); task {id} queued again"
                 ));
                 shared.emit(Event::Requeued {
@@ -230,7 +240,7 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         // that no other will come, and it decides to give up (see main.rs).
         let waiting = board.total - board.report.results.len();
         drop(board);
-        log_line(&format!(
+        shared.log(&format!(
             "master: no worker connected; {waiting} task(s) left to do"
         ));
     }

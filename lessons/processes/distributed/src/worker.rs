@@ -22,6 +22,8 @@ pub struct Options {
     /// How long to wait for the master's challenge. A program at the address
     /// that is not a master may never say anything.
     pub handshake_timeout: Duration,
+    /// Whether to log each task on stderr (errors are returned either way).
+    pub log: bool,
 }
 
 impl Options {
@@ -31,6 +33,7 @@ impl Options {
             key: key.as_bytes().to_vec(),
             task_secs: 0.0,
             handshake_timeout: Duration::from_secs(5),
+            log: true,
         }
     }
 }
@@ -99,7 +102,11 @@ pub async fn run(master: &Address, options: &Options) -> Result<usize, WorkerErr
         why,
     };
     let mut conn = proto::framed(stream).map_err(|e| lost(ProtoError::Io(e)))?;
-    let log = |what: String| shared::output::log_line(&format!("{}: {what}", options.name));
+    let log = |what: String| {
+        if options.log {
+            shared::output::log_line(&format!("{}: {what}", options.name));
+        }
+    };
 
     let timeout = options.handshake_timeout;
     match tokio::time::timeout(timeout, handshake(&mut conn, master, options)).await {

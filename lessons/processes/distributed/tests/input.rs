@@ -564,3 +564,26 @@ fn the_master_logs_a_bad_first_message_as_a_sentence() {
         "{line}"
     );
 }
+
+#[test]
+fn bench_prints_what_it_does_and_its_figures_not_every_task() {
+    let ended = run(&["bench", "--tasks", "300"], &[]);
+    assert!(ended.status.success(), "{ended:#?}");
+    let out: Vec<&str> = ended.stdout.lines().collect();
+    assert_eq!(out.len(), 2, "{ended:#?}");
+    assert!(
+        out[0].starts_with("throughput: 300 tasks in "),
+        "{ended:#?}"
+    );
+    assert!(
+        out[1].starts_with("re-queue: the killed worker's task was queued again "),
+        "{ended:#?}"
+    );
+    assert!(out[1].ends_with("; 1 result(s) in, 0 twice"), "{ended:#?}");
+    let progress: Vec<&str> = ended.stderr.lines().collect();
+    assert!(progress.len() <= 2, "{ended:#?}");
+    assert!(
+        progress.iter().all(|l| l.starts_with("bench: ")),
+        "{ended:#?}"
+    );
+}
