@@ -91,10 +91,14 @@ pub struct Report {
 
 struct Board {
     pending: VecDeque<Task>,
-    in_flight: HashMap<u32, (String, Task)>,
+    /// Task id → the connection it was sent on, and the task. A connection,
+    /// not a name: names are the workers' own choice, and two may share one.
+    in_flight: HashMap<u32, (u64, Task)>,
     total: usize,
     /// Workers connected now (past the handshake).
     workers: usize,
+    /// Workers that ever got past the handshake: each connection's serial.
+    joined: u64,
     report: Report,
 }
 
@@ -141,6 +145,7 @@ pub async fn run(listener: TcpListener, tasks: Vec<Task>, options: Options) -> R
             pending: tasks.into(),
             in_flight: HashMap::new(),
             workers: 0,
+            joined: 0,
             report: Report::default(),
         }),
         changed: Notify::new(),
@@ -200,21 +205,26 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             return drop_peer(&shared, peer, format!("no handshake within {secs} s"));
         }
     };
-    shared.board().workers += 1;
+    let serial = {
+        let mut board = shared.board();
+        board.workers += 1;
+        board.joined += 1;
+        board.joined
+    };
     shared.log(&format!("master: {name} joined from {peer}"));
     shared.emit(Event::Joined {
         worker: name.clone(),
     });
 
-    let outcome = work(&mut conn, &name, &shared).await;
+    let outcome = work(&mut conn, serial, &name, &shared).await;
     if let Err(err) = outcome {
         // Whatever this worker had in flight goes back to the queue.
         let mut board = shared.board();
         let lost: Vec<u32> = board
             .in_flight
             .iter()
-            .filter(|(_, (worker, _))| *worker == name)
-            .map(|(id, _)| *id)
+            .filter(|(_, (sent_on, _))| *sent_on == serial)
+            .map(|(task, _)| *task)
             .collect();
         for id in lost {
             if let Some((_, task)) = board.in_flight.remove(&id) {
@@ -285,7 +295,7 @@ async fn handshake(conn: &mut Conn, key: &[u8]) -> Result<String, String> {
 }
 
 /// Hands tasks to one worker until the board is complete.
-async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoError> {
+async fn work(conn: &mut Conn, serial: u64, name: &str, shared: &Shared) -> Result<(), ProtoError> {
     loop {
         let mut changed = pin!(shared.changed.notified());
         changed.as_mut().enable();
@@ -296,7 +306,7 @@ async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoE
             } else {
                 match board.pending.pop_front() {
                     Some(task) => {
-                        board.in_flight.insert(task.id, (name.to_string(), task));
+                        board.in_flight.insert(task.id, (serial, task));
                         Some(Some(task))
                     }
                     None => Some(None), // others have work in flight: wait
@@ -317,12 +327,18 @@ async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoE
         });
         proto::send(conn, &ToWorker::Task(task)).await?;
         let reply: ToMaster = proto::recv(conn).await?;
-        record(shared, name, task, reply)?;
+        record(shared, serial, name, task, reply)?;
     }
 }
 
 /// Records a result, if it is the one this worker owes.
-fn record(shared: &Shared, name: &str, task: Task, reply: ToMaster) -> Result<(), ProtoError> {
+fn record(
+    shared: &Shared,
+    serial: u64,
+    name: &str,
+    task: Task,
+    reply: ToMaster,
+) -> Result<(), ProtoError> {
     let ToMaster::Result { id, n, square } = reply else {
         return Err(ProtoError::Io(std::io::Error::other("expected a result")));
     };
@@ -330,7 +346,7 @@ fn record(shared: &Shared, name: &str, task: Task, reply: ToMaster) -> Result<()
     let owed = board
         .in_flight
         .get(&id)
-        .is_some_and(|(worker, t)| worker == name && *t == task);
+        .is_some_and(|(sent_on, t)| *sent_on == serial && *t == task);
     if !owed || n.checked_mul(n) != Some(square) {
         board.report.duplicates += usize::from(board.report.results.contains_key(&id));
         return Err(ProtoError::Io(std::io::Error::other(format!(

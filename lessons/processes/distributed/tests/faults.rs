@@ -300,3 +300,36 @@ fn a_worker_killed_mid_task_loses_nothing() {
         assert!(report.results.values().all(|(_, _, w)| w == "rescuer"));
     });
 }
+
+#[test]
+fn workers_with_the_same_name_are_kept_apart() {
+    rt().block_on(async {
+        // Every worker is called "worker" unless told otherwise.
+        let (addr, master, mut events) = start_master(3).await;
+        let mut victim = worker_process(&addr, "twin", 60.0);
+        wait_for(&mut events, |e| matches!(e, Event::Assigned { .. })).await;
+        // The other twin is busy with a task of its own when the first dies.
+        let mut survivor = worker_process(&addr, "twin", 1.0);
+        let Event::Assigned { task: busy, .. } =
+            wait_for(&mut events, |e| matches!(e, Event::Assigned { .. })).await
+        else {
+            unreachable!()
+        };
+        victim.kill().unwrap();
+        victim.wait().unwrap();
+        let Event::Requeued { task: lost, .. } =
+            wait_for(&mut events, |e| matches!(e, Event::Requeued { .. })).await
+        else {
+            unreachable!()
+        };
+        assert_ne!(lost, busy, "the survivor's task was taken from it");
+
+        let report = finish(master).await;
+        assert!(
+            survivor.wait().unwrap().success(),
+            "the survivor was dropped"
+        );
+        assert_complete(&report, 3);
+        assert_eq!(report.requeued, vec![(lost, "twin".to_string())]);
+    });
+}
