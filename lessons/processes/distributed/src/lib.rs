@@ -4,8 +4,10 @@
 //!
 //! - [`proto`]: the messages, their framing, and the key check;
 //! - [`master`]: the task board and the server;
-//! - [`worker`]: the client that does the work.
+//! - [`worker`]: the client that does the work;
+//! - [`address`]: `HOST:PORT` as typed, looked up, and the errors of using it.
 
+pub mod address;
 pub mod master;
 pub mod proto;
 pub mod worker;

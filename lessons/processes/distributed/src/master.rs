@@ -34,6 +34,9 @@ pub struct Options {
     pub handshake_timeout: Duration,
     /// Where to report events as they happen (for tests and measurements).
     pub events: Option<mpsc::UnboundedSender<Event>>,
+    /// Whether to log each worker's arrival and loss on stderr. Dropped
+    /// connections are logged either way: they are what went wrong.
+    pub log: bool,
 }
 
 impl Options {
@@ -42,6 +45,7 @@ impl Options {
             key: key.as_bytes().to_vec(),
             handshake_timeout: Duration::from_secs(5),
             events: None,
+            log: true,
         }
     }
 }
@@ -87,8 +91,14 @@ pub struct Report {
 
 struct Board {
     pending: VecDeque<Task>,
-    in_flight: HashMap<u32, (String, Task)>,
+    /// Task id → the connection it was sent on, and the task. A connection,
+    /// not a name: names are the workers' own choice, and two may share one.
+    in_flight: HashMap<u32, (u64, Task)>,
     total: usize,
+    /// Workers connected now (past the handshake).
+    workers: usize,
+    /// Workers that ever got past the handshake: each connection's serial.
+    joined: u64,
     report: Report,
 }
 
@@ -113,6 +123,12 @@ impl Shared {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    fn log(&self, line: &str) {
+        if self.options.log {
+            log_line(line);
+        }
+    }
+
     fn emit(&self, event: Event) {
         if let Some(events) = &self.options.events {
             let _ = events.send(event);
@@ -128,6 +144,8 @@ pub async fn run(listener: TcpListener, tasks: Vec<Task>, options: Options) -> R
             total: tasks.len(),
             pending: tasks.into(),
             in_flight: HashMap::new(),
+            workers: 0,
+            joined: 0,
             report: Report::default(),
         }),
         changed: Notify::new(),
@@ -182,28 +200,37 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     {
         Ok(Ok(name)) => name,
         Ok(Err(reason)) => return drop_peer(&shared, peer, reason),
-        Err(_) => return drop_peer(&shared, peer, format!("no handshake within {timeout:?}")),
+        Err(_) => {
+            let secs = timeout.as_secs_f64();
+            return drop_peer(&shared, peer, format!("no handshake within {secs} s"));
+        }
     };
-    log_line(&format!("master: {name} joined from {peer}"));
+    let serial = {
+        let mut board = shared.board();
+        board.workers += 1;
+        board.joined += 1;
+        board.joined
+    };
+    shared.log(&format!("master: {name} joined from {peer}"));
     shared.emit(Event::Joined {
         worker: name.clone(),
     });
 
-    let outcome = work(&mut conn, &name, &shared).await;
+    let outcome = work(&mut conn, serial, &name, &shared).await;
     if let Err(err) = outcome {
         // Whatever this worker had in flight goes back to the queue.
         let mut board = shared.board();
         let lost: Vec<u32> = board
             .in_flight
             .iter()
-            .filter(|(_, (worker, _))| *worker == name)
-            .map(|(id, _)| *id)
+            .filter(|(_, (sent_on, _))| *sent_on == serial)
+            .map(|(task, _)| *task)
             .collect();
         for id in lost {
             if let Some((_, task)) = board.in_flight.remove(&id) {
                 board.pending.push_front(task);
                 board.report.requeued.push((id, name.clone()));
-                log_line(&format!(
+                shared.log(&format!(
                     "master: lost {name} ({err}); task {id} queued again"
                 ));
                 shared.emit(Event::Requeued {
@@ -214,6 +241,18 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         }
         drop(board);
         shared.changed.notify_waiters();
+    }
+    let mut board = shared.board();
+    board.workers -= 1;
+    if board.workers == 0 && !board.complete() {
+        // Not an error: a master waits for workers, who may come later or
+        // from elsewhere. Only the one that started its workers itself knows
+        // that no other will come, and it decides to give up (see main.rs).
+        let waiting = board.total - board.report.results.len();
+        drop(board);
+        shared.log(&format!(
+            "master: no worker connected; {waiting} task(s) left to do"
+        ));
     }
 }
 
@@ -250,13 +289,13 @@ async fn handshake(conn: &mut Conn, key: &[u8]) -> Result<String, String> {
                 .map_err(|e| e.to_string())?;
             Ok(name)
         }
-        Ok(other) => Err(format!("expected Hello, got {other:?}")),
+        Ok(ToMaster::Result { .. }) => Err("sent a result before the handshake".to_string()),
         Err(err) => Err(err.to_string()),
     }
 }
 
 /// Hands tasks to one worker until the board is complete.
-async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoError> {
+async fn work(conn: &mut Conn, serial: u64, name: &str, shared: &Shared) -> Result<(), ProtoError> {
     loop {
         let mut changed = pin!(shared.changed.notified());
         changed.as_mut().enable();
@@ -267,7 +306,7 @@ async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoE
             } else {
                 match board.pending.pop_front() {
                     Some(task) => {
-                        board.in_flight.insert(task.id, (name.to_string(), task));
+                        board.in_flight.insert(task.id, (serial, task));
                         Some(Some(task))
                     }
                     None => Some(None), // others have work in flight: wait
@@ -288,12 +327,18 @@ async fn work(conn: &mut Conn, name: &str, shared: &Shared) -> Result<(), ProtoE
         });
         proto::send(conn, &ToWorker::Task(task)).await?;
         let reply: ToMaster = proto::recv(conn).await?;
-        record(shared, name, task, reply)?;
+        record(shared, serial, name, task, reply)?;
     }
 }
 
 /// Records a result, if it is the one this worker owes.
-fn record(shared: &Shared, name: &str, task: Task, reply: ToMaster) -> Result<(), ProtoError> {
+fn record(
+    shared: &Shared,
+    serial: u64,
+    name: &str,
+    task: Task,
+    reply: ToMaster,
+) -> Result<(), ProtoError> {
     let ToMaster::Result { id, n, square } = reply else {
         return Err(ProtoError::Io(std::io::Error::other("expected a result")));
     };
@@ -301,7 +346,7 @@ fn record(shared: &Shared, name: &str, task: Task, reply: ToMaster) -> Result<()
     let owed = board
         .in_flight
         .get(&id)
-        .is_some_and(|(worker, t)| worker == name && *t == task);
+        .is_some_and(|(sent_on, t)| *sent_on == serial && *t == task);
     if !owed || n.checked_mul(n) != Some(square) {
         board.report.duplicates += usize::from(board.report.results.contains_key(&id));
         return Err(ProtoError::Io(std::io::Error::other(format!(

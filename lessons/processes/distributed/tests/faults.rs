@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use processes_distributed::address::Address;
 use processes_distributed::master::{self, Event, Report};
 use processes_distributed::proto::{self, DEFAULT_KEY, Task, ToMaster, ToWorker};
 use processes_distributed::worker::{self, WorkerError};
@@ -32,9 +33,8 @@ fn rt() -> tokio::runtime::Runtime {
 
 fn worker_options(name: &str, key: &str) -> worker::Options {
     worker::Options {
-        name: name.into(),
-        key: key.as_bytes().to_vec(),
-        task_secs: 0.0,
+        handshake_timeout: Duration::from_millis(300),
+        ..worker::Options::new(name, key)
     }
 }
 
@@ -52,12 +52,12 @@ fn assert_complete(report: &Report, count: u32) {
 async fn start_master(
     count: u32,
 ) -> (
-    String,
+    Address,
     tokio::task::JoinHandle<Report>,
     mpsc::UnboundedReceiver<Event>,
 ) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap().to_string();
+    let addr = Address::from(listener.local_addr().unwrap());
     let (tx, rx) = mpsc::unbounded_channel();
     let options = master::Options {
         handshake_timeout: Duration::from_millis(300),
@@ -118,7 +118,10 @@ fn a_worker_with_the_wrong_key_is_refused_and_the_work_still_gets_done() {
     rt().block_on(async {
         let (addr, master, mut events) = start_master(5).await;
         let refused = worker::run(&addr, &worker_options("intruder", "not-abc")).await;
-        assert!(matches!(refused, Err(WorkerError::Refused(ref r)) if r == "wrong auth key"), "{refused:?}");
+        assert!(
+            matches!(refused, Err(WorkerError::Refused { ref reason, .. }) if reason == "wrong auth key"),
+            "{refused:?}"
+        );
         let dropped = wait_for(&mut events, |e| matches!(e, Event::Dropped { .. })).await;
         assert!(matches!(dropped, Event::Dropped { ref reason, .. } if reason.contains("wrong auth key")));
         worker::run(&addr, &worker_options("good", DEFAULT_KEY)).await.unwrap();
@@ -133,7 +136,7 @@ fn a_worker_refuses_a_master_that_does_not_know_the_key() {
     rt().block_on(async {
         // A fake master with the wrong key.
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap().to_string();
+        let addr = Address::from(listener.local_addr().unwrap());
         let fake = tokio::spawn(async move {
             let (stream, _) = listener.accept().await.unwrap();
             let mut conn = proto::framed(stream).unwrap();
@@ -151,7 +154,7 @@ fn a_worker_refuses_a_master_that_does_not_know_the_key() {
         });
         let result = worker::run(&addr, &worker_options("careful", DEFAULT_KEY)).await;
         assert!(
-            matches!(result, Err(WorkerError::MasterUnknown)),
+            matches!(result, Err(WorkerError::MasterUnknown { .. })),
             "{result:?}"
         );
         fake.await.unwrap();
@@ -162,7 +165,7 @@ fn a_worker_refuses_a_master_that_does_not_know_the_key() {
 fn the_key_never_crosses_the_wire() {
     rt().block_on(async {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap().to_string();
+        let addr = Address::from(listener.local_addr().unwrap());
         let key = "a-long-secret-key";
         let spy = tokio::spawn(async move {
             let (stream, _) = listener.accept().await.unwrap();
@@ -199,24 +202,24 @@ fn bad_connections_are_dropped_and_the_others_served() {
     rt().block_on(async {
         let (addr, master, mut events) = start_master(8).await;
         // Garbage: a frame that is not a message.
-        let mut garbage = TcpStream::connect(&addr).await.unwrap();
+        let mut garbage = TcpStream::connect(addr.to_string()).await.unwrap();
         garbage
             .write_all(&[0, 0, 0, 5, b'h', b'e', b'l', b'l', b'o'])
             .await
             .unwrap();
         // A truncated frame: the prefix promises 100 bytes, 10 come, then EOF.
-        let mut truncated = TcpStream::connect(&addr).await.unwrap();
+        let mut truncated = TcpStream::connect(addr.to_string()).await.unwrap();
         truncated.write_all(&[0, 0, 0, 100]).await.unwrap();
         truncated.write_all(&[b'{'; 10]).await.unwrap();
         truncated.shutdown().await.unwrap();
         // An oversized length prefix: 4 GiB claimed, nothing allocated.
-        let mut oversized = TcpStream::connect(&addr).await.unwrap();
+        let mut oversized = TcpStream::connect(addr.to_string()).await.unwrap();
         oversized
             .write_all(&[0xff, 0xff, 0xff, 0xff, 1, 2, 3])
             .await
             .unwrap();
         // Nothing at all.
-        let _silent = TcpStream::connect(&addr).await.unwrap();
+        let _silent = TcpStream::connect(addr.to_string()).await.unwrap();
 
         let mut reasons = Vec::new();
         for _ in 0..4 {
@@ -243,13 +246,13 @@ fn bad_connections_are_dropped_and_the_others_served() {
 }
 
 /// Starts the lesson's binary as a worker process.
-fn worker_process(addr: &str, name: &str, task_secs: f64) -> Child {
+fn worker_process(addr: &Address, name: &str, task_secs: f64) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_processes-distributed"));
     command
         .args([
             "worker",
             "--connect",
-            addr,
+            &addr.to_string(),
             "--name",
             name,
             "--task-secs",
@@ -295,5 +298,38 @@ fn a_worker_killed_mid_task_loses_nothing() {
         assert_complete(&report, 6);
         assert_eq!(report.requeued, vec![(task, "victim".to_string())]);
         assert!(report.results.values().all(|(_, _, w)| w == "rescuer"));
+    });
+}
+
+#[test]
+fn workers_with_the_same_name_are_kept_apart() {
+    rt().block_on(async {
+        // Every worker is called "worker" unless told otherwise.
+        let (addr, master, mut events) = start_master(3).await;
+        let mut victim = worker_process(&addr, "twin", 60.0);
+        wait_for(&mut events, |e| matches!(e, Event::Assigned { .. })).await;
+        // The other twin is busy with a task of its own when the first dies.
+        let mut survivor = worker_process(&addr, "twin", 1.0);
+        let Event::Assigned { task: busy, .. } =
+            wait_for(&mut events, |e| matches!(e, Event::Assigned { .. })).await
+        else {
+            unreachable!()
+        };
+        victim.kill().unwrap();
+        victim.wait().unwrap();
+        let Event::Requeued { task: lost, .. } =
+            wait_for(&mut events, |e| matches!(e, Event::Requeued { .. })).await
+        else {
+            unreachable!()
+        };
+        assert_ne!(lost, busy, "the survivor's task was taken from it");
+
+        let report = finish(master).await;
+        assert!(
+            survivor.wait().unwrap().success(),
+            "the survivor was dropped"
+        );
+        assert_complete(&report, 3);
+        assert_eq!(report.requeued, vec![(lost, "twin".to_string())]);
     });
 }
