@@ -11,11 +11,12 @@ pub fn py_bool(b: bool) -> &'static str {
 /// terminal in pieces, and two processes logging at once can interleave them
 /// mid-line. A line written whole (and shorter than a pipe's buffer) cannot.
 pub fn log_line(line: &str) {
-    use std::io::Write;
-    let mut bytes = Vec::with_capacity(line.len() + 1);
-    bytes.extend_from_slice(line.as_bytes());
-    bytes.push(b'\n');
-    let _ = std::io::stderr().write_all(&bytes);
+    let mut whole = String::with_capacity(line.len() + 1);
+    whole.push_str(line);
+    whole.push('\n');
+    // One string, one write; and through `eprint!`, so that a test harness
+    // that captures a test's output captures this too.
+    eprint!("{whole}");
 }
 
 /// Makes a closed standard output end the program quietly.
