@@ -28,7 +28,10 @@ use std::process::Command;
 
 use serde::Deserialize;
 
-use crate::normalise::{Kind, Redaction};
+mod read;
+
+use crate::normalise::Redaction;
+use read::read_lesson;
 
 /// The chapters, in study order, with what each is about.
 pub const CHAPTERS: [(&str, &str); 5] = [
@@ -145,29 +148,6 @@ struct Package {
 struct Target {
     name: String,
     kind: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LessonMeta {
-    summary: String,
-    #[serde(default)]
-    redact: BTreeMap<String, Vec<String>>,
-    timeout: Option<f64>,
-    seed: Option<u64>,
-    #[serde(default)]
-    alone: bool,
-    programs: Vec<ProgramMeta>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProgramMeta {
-    target: String,
-    ports: Vec<String>,
-    kill_child: Option<f64>,
-    #[serde(default)]
-    args: Vec<String>,
 }
 
 impl Course {
@@ -306,136 +286,4 @@ fn chapter_index(chapter: &str) -> usize {
 /// The cargo that runs us, so `cargo +toolchain xtask` stays on that toolchain.
 pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
-}
-
-fn read_lesson(package: &Package, dir: &Path, relative: &Path) -> Result<Lesson, Vec<String>> {
-    let mut errors = Vec::new();
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let [chapter, topic] = parts.as_slice() else {
-        return Err(vec![format!(
-            "lives in lessons/{}; lessons live in lessons/<chapter>/<topic>/",
-            relative.display()
-        )]);
-    };
-    if chapter_index(chapter) == CHAPTERS.len() {
-        errors.push(format!("unknown chapter '{chapter}'"));
-    }
-    if package.name != format!("{chapter}-{topic}") {
-        errors.push(format!(
-            "a lesson in lessons/{chapter}/{topic}/ must be named {chapter}-{topic}"
-        ));
-    }
-
-    let meta = package
-        .metadata
-        .as_ref()
-        .and_then(|m| m.get("lesson"))
-        .cloned();
-    let meta: LessonMeta = match meta.map(serde_json::from_value) {
-        Some(Ok(meta)) => meta,
-        Some(Err(e)) => {
-            errors.push(format!("bad [package.metadata.lesson]: {e}"));
-            return Err(errors);
-        }
-        None => {
-            errors.push("Cargo.toml has no [package.metadata.lesson] table".to_string());
-            return Err(errors);
-        }
-    };
-
-    let mut redactions = Vec::new();
-    for (kind_name, patterns) in &meta.redact {
-        let Some(kind) = Kind::from_name(kind_name) else {
-            let kinds: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-            errors.push(format!(
-                "unknown redaction kind '{kind_name}' (known: {})",
-                kinds.join(", ")
-            ));
-            continue;
-        };
-        for pattern in patterns {
-            match Redaction::new(kind, pattern) {
-                Ok(r) => redactions.push(r),
-                Err(e) => errors.push(e),
-            }
-        }
-    }
-
-    // The targets cargo builds, by the name their transcript uses.
-    let mut built: Vec<(String, bool)> = Vec::new();
-    for target in &package.targets {
-        if target.kind.iter().any(|k| k == "bin") {
-            if target.name == package.name {
-                built.push(("main".to_string(), false));
-            } else {
-                errors.push(format!(
-                    "extra binary '{}': a lesson has one binary (src/main.rs); put variants in examples/",
-                    target.name
-                ));
-            }
-        } else if target.kind.iter().any(|k| k == "example") {
-            built.push((target.name.clone(), true));
-        }
-    }
-
-    let mut programs = Vec::new();
-    for p in &meta.programs {
-        let Some((_, is_example)) = built.iter().find(|(name, _)| *name == p.target) else {
-            errors.push(format!(
-                "programs names '{}', which cargo does not build",
-                p.target
-            ));
-            continue;
-        };
-        if p.ports.is_empty() {
-            errors.push(format!("program '{}' ports no seed program", p.target));
-        }
-        programs.push(Program {
-            id: if *is_example {
-                format!("{}/{}", package.name, p.target)
-            } else {
-                package.name.clone()
-            },
-            target: p.target.clone(),
-            ports: p.ports.clone(),
-            transcript: dir.join("transcripts").join(format!("{}.snap", p.target)),
-            is_example: *is_example,
-            kill_child: p.kill_child,
-            args: p.args.clone(),
-        });
-    }
-    for (name, _) in &built {
-        if !meta.programs.iter().any(|p| p.target == *name) {
-            errors.push(format!(
-                "'{name}' is built but not listed in [[package.metadata.lesson.programs]], so nothing verifies it"
-            ));
-        }
-    }
-    if meta.summary.trim().is_empty() || meta.summary.contains('\n') {
-        errors.push("summary must be one line".to_string());
-    }
-    let timeout_secs = meta.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS);
-    if !(timeout_secs.is_finite() && timeout_secs > 0.0) {
-        errors.push(format!(
-            "timeout must be a positive number of seconds, not {timeout_secs}"
-        ));
-    }
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Lesson {
-        name: package.name.clone(),
-        chapter: chapter.clone(),
-        dir: dir.to_path_buf(),
-        summary: meta.summary,
-        redactions,
-        timeout_secs,
-        seed: meta.seed,
-        alone: meta.alone,
-        programs,
-    })
 }
