@@ -17,8 +17,6 @@
 //! - [`output`]: Python's spellings where a seed prints them (`True`).
 //! - [`process`]: child processes that end with their parent, and Python's
 //!   `exitcode` for a finished child.
-//! - [`measure`]: the costs chapter's measuring loop (warm-up, samples,
-//!   median), its memory gauge and its table.
 //!
 //! A bad value in either variable stops the lesson with a one-line message and
 //! exit status 2 (see [`env`]), never with a panic, and before the lesson
@@ -36,7 +34,6 @@
 pub mod env;
 pub mod failure;
 pub mod fixture;
-pub mod measure;
 pub mod output;
 pub mod process;
 pub mod random;

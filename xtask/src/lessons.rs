@@ -114,6 +114,9 @@ pub struct Course {
     /// In study order: chapter by chapter, then in the order of `members` in
     /// the top-level Cargo.toml.
     pub lessons: Vec<Lesson>,
+    /// The folders of chapters' own libraries (`[package.metadata.course]
+    /// library = "…"`): code a chapter's lessons share, not lessons.
+    pub libraries: Vec<PathBuf>,
     /// Lesson packages whose description is wrong; verify fails while any remain.
     pub problems: Vec<String>,
 }
@@ -170,6 +173,7 @@ impl Course {
         let lessons_dir = root.join("lessons");
         let mut lessons = Vec::new();
         let mut problems = Vec::new();
+        let mut libraries = Vec::new();
         let mut place = std::collections::HashMap::new();
         for package in metadata.packages {
             let member = metadata
@@ -183,6 +187,13 @@ impl Course {
             let Ok(relative) = dir.strip_prefix(&lessons_dir) else {
                 continue;
             };
+            // A chapter's own library (the costs chapter's measuring method)
+            // is code the lessons share, not a lesson.
+            let course_meta = package.metadata.as_ref().and_then(|m| m.get("course"));
+            if course_meta.is_some_and(|c| c.get("library").is_some()) {
+                libraries.push(dir.to_path_buf());
+                continue;
+            }
             match read_lesson(&package, dir, relative) {
                 Ok(lesson) => lessons.push(lesson),
                 Err(errors) => {
@@ -196,6 +207,7 @@ impl Course {
             root: root.to_path_buf(),
             target_dir: metadata.target_directory,
             lessons,
+            libraries,
             problems,
         })
     }

@@ -1,6 +1,6 @@
 """The measuring loop of the costs chapter, in Python.
 
-The same method as the Rust programs' `shared::measure`, so that the two
+The same method as the Rust programs' `costs-harness` (`../harness/src/lib.rs`), so that the two
 columns of `cargo xtask bench --python` compare like with like: grow a batch
 of operations until it lasts long enough to time, warm up, time many batches,
 report the median time per operation with the 10th and 90th percentiles.

@@ -15,8 +15,8 @@ pub mod table;
 #[cfg(test)]
 mod tests;
 
+pub use costs_harness::human;
 use serde::Deserialize;
-pub use shared::measure::human;
 
 pub use chart::svg;
 pub use machine::Machine;

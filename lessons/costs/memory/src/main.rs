@@ -5,7 +5,7 @@
 //! holds (a pipe's far end, a write lock), so all of them are alive and parked
 //! when the memory is read. The figure is the growth of the footprint (the
 //! processes' proportional pages plus the kernel's memory for them, see
-//! `shared::measure::Footprint`) divided by the number of units.
+//! `costs_harness::Footprint`) divided by the number of units.
 //!
 //! Each model is measured in a fresh process of its own (procspawn), because
 //! memory that one measurement freed would be reused by the next one, which
@@ -20,10 +20,10 @@ use std::sync::{Arc, RwLock};
 use std::thread;
 use std::time::Duration;
 
+use costs_harness::{Footprint, Options, Record, human};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, pipe, read, write};
 use serde::{Deserialize, Serialize};
-use shared::measure::{Footprint, Options, Record, human};
 
 /// What a measuring child sends back: the footprint before and after, how
 /// many units were alive, and why fewer than asked, if so.

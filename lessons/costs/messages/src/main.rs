@@ -19,8 +19,8 @@ use std::io;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use costs_harness::{Options, Plan, Record, Summary, per_op, timed};
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
-use shared::measure::{Options, Plan, Record, Summary, per_op, timed};
 
 /// Measures one model: its round trip, then its throughput (per message).
 type Measure = fn(&Plan) -> io::Result<[Summary; 2]>;

@@ -10,9 +10,9 @@ use std::io;
 use std::thread;
 use std::time::Instant;
 
+use costs_harness::{Options, Record, per_op, timed};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
-use shared::measure::{Options, Record, per_op, timed};
 
 fn main() -> shared::failure::Result {
     shared::process::init();
@@ -32,7 +32,7 @@ fn main() -> shared::failure::Result {
     options.report(
         &Record::time("spawn", "process", "fork() + waitpid()", fork_join).with_note(format!(
             "procspawn::spawn + join, which runs this binary afresh: {}",
-            shared::measure::human(exec_join.median, "s")
+            costs_harness::human(exec_join.median, "s")
         )),
     );
 

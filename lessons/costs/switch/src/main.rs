@@ -22,9 +22,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Instant;
 
+use costs_harness::{Options, Plan, Record, Summary, human, per_op, timed};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
-use shared::measure::{Options, Plan, Record, Summary, human, per_op, timed};
 
 fn main() -> shared::failure::Result {
     shared::start();

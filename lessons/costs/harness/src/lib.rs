@@ -1,4 +1,7 @@
-//! The costs chapter's measuring loop, its memory gauge and its output.
+//! The costs chapter's measuring method, its memory gauge and its output:
+//! what the chapter teaches about measuring, so it lives in the chapter,
+//! beside its Python twin (`../python/harness.py`), which takes every figure
+//! the same way, line for line.
 //!
 //! A measurement on a shared two-core machine meets outliers: a timer
 //! interrupt, a page fault, the other core's work. So one figure is never one
