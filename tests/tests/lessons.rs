@@ -29,6 +29,7 @@ use xtask::build;
 use xtask::check::{self, Settings};
 use xtask::lessons::{Course, Lesson, Program, workspace_root};
 use xtask::runner::{self, End, Fault};
+use xtask::transcript;
 
 fn main() -> ExitCode {
     let mut args = Arguments::from_args();
@@ -103,12 +104,7 @@ fn transcript(
     let verdict = check::check(&course.root, lesson, program, exe, Settings::default())?;
 
     // The text itself: insta against the transcript file.
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(program.transcript.parent().ok_or("no transcript dir")?);
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings.set_description(program.description());
-    settings.bind(|| insta::assert_snapshot!(program.target.as_str(), verdict.normalised));
+    transcript::assert_snapshot(program, &verdict.normalised);
 
     // Everything else verify checks: exit status, leftovers, README.
     if verdict.passed() {

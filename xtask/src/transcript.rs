@@ -2,9 +2,11 @@
 //!
 //! A transcript lives at `lessons/<chapter>/<topic>/transcripts/<program>.snap`
 //! in insta's snapshot format: a short header between two `---` lines, then
-//! the expected output, redacted (`<pid 1>`, `<≈3 s>`; see `normalise`). The
-//! tests crate compares against it with insta, so `cargo insta review` can
-//! accept a deliberate change; `cargo xtask bless` writes the same file.
+//! the expected output, redacted (`<pid 1>`, `<≈3 s>`; see `normalise`). insta
+//! owns that format: it reads the files here ([`read`]) and writes them, from
+//! one assertion ([`assert_snapshot`]) that `cargo test` runs and `cargo xtask
+//! bless` runs in insta's "always update" mode; `cargo insta review` accepts
+//! a deliberate change as well. Nothing here writes insta's header by hand.
 //!
 //! Lines whose order is the scheduler's choice are declared, and only those:
 //!
@@ -21,9 +23,9 @@
 //! `<!-- transcript: <program> -->` and the end of the fenced block that
 //! follows; verify fails when the README shows an old one.
 
-use std::fs;
-use std::io;
 use std::path::Path;
+
+use crate::lessons::Program;
 
 /// The line that closes a block.
 pub const BLOCK_END: &str = "{end}";
@@ -109,52 +111,50 @@ pub struct Transcript {
 }
 
 /// Reads a transcript; `Ok(None)` when the file does not exist yet.
+///
+/// insta owns the file's format, so insta reads it: its header is insta's
+/// business, and so is the change of that header from one insta to the next.
 pub fn read(path: &Path) -> Result<Option<Transcript>, String> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    let content = body(&text).ok_or_else(|| {
-        format!(
-            "{}: not a snapshot file (expected a header between two `---` lines)",
-            path.display()
-        )
-    })?;
-    let content = content.trim_end().to_string();
+    if !path.exists() {
+        return Ok(None);
+    }
+    let snapshot = insta::Snapshot::from_file(path)
+        .map_err(|e| format!("{}: not a snapshot insta can read ({e})", path.display()))?;
+    let content = snapshot
+        .contents()
+        .as_text()
+        .ok_or_else(|| format!("{}: a binary snapshot, not a transcript", path.display()))?
+        .to_string();
     let items = parse_items(&content).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Some(Transcript { content, items }))
 }
 
-/// The content after insta's header.
-fn body(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("---\n")?;
-    let end = rest.find("\n---\n")?;
-    Some(&rest[end + "\n---\n".len()..])
+/// Asserts, through insta, that `content` is the program's transcript. On a
+/// difference insta writes `<program>.snap.new` beside the transcript (which
+/// `cargo insta review` accepts) and panics, as any snapshot assertion does.
+/// The one place a transcript is compared and written: `cargo test` calls it,
+/// and so does `cargo xtask bless`, after [`let_insta_write`].
+pub fn assert_snapshot(program: &Program, content: &str) {
+    let mut settings = insta::Settings::clone_current();
+    if let Some(dir) = program.transcript.parent() {
+        settings.set_snapshot_path(dir);
+    }
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(program.description());
+    settings.bind(|| insta::assert_snapshot!(program.target.as_str(), content));
 }
 
-/// The whole file for `content`, with the header insta writes for the tests
-/// crate's assertion, so that insta and `cargo xtask bless` agree byte for byte.
-pub fn snapshot_file(description: &str, content: &str) -> String {
-    format!(
-        "---\nsource: tests/tests/transcripts.rs\ndescription: {}\n---\n{}\n",
-        yaml_string(description),
-        content.trim_end()
-    )
-}
-
-/// A one-line YAML string, quoted as insta quotes it.
-fn yaml_string(s: &str) -> String {
-    let plain = !s.is_empty()
-        && !s.contains([':', '#', '"', '\'', '\n', '\\'])
-        && !s.starts_with([
-            '-', '?', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ' ',
-        ])
-        && !s.ends_with(' ');
-    if plain {
-        s.to_string()
-    } else {
-        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+/// Makes every later [`assert_snapshot`] in this process write the new
+/// transcript in place instead of failing: insta's own "always update"
+/// mode. Call it before anything else uses insta, and before the process
+/// starts threads: insta reads these variables once, and changing the
+/// environment is only safe while nobody else can be reading it.
+pub fn let_insta_write() {
+    // SAFETY: see above: called first thing, with one thread.
+    unsafe {
+        std::env::set_var("INSTA_UPDATE", "always");
+        std::env::set_var("INSTA_FORCE_PASS", "1");
     }
 }
 
@@ -227,10 +227,23 @@ mod tests {
     }
 
     #[test]
-    fn the_snapshot_body_round_trips() {
-        let file = snapshot_file("threads-lock: port of 000 thread2.py", "x\ny\n");
-        assert_eq!(body(&file).map(str::trim_end), Some("x\ny"));
-        assert!(file.contains("description: \"threads-lock: port of 000 thread2.py\"\n"));
+    fn a_transcript_is_read_through_insta() {
+        let dir = std::env::temp_dir().join(format!("transcript-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("main.snap");
+        std::fs::write(
+            &path,
+            "---\nsource: x.rs\ndescription: \"a: b\"\n---\nx\n{any order}\ny\nz\n{end}\n",
+        )
+        .unwrap();
+        let t = read(&path).unwrap().unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(t.content, "x\n{any order}\ny\nz\n{end}");
+        assert_eq!(t.items.len(), 2);
+        assert_eq!(
+            read(&dir.join("none.snap")).unwrap().map(|t| t.content),
+            None
+        );
     }
 
     #[test]

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use super::{Prepared, prepare};
 use crate::check::{self, Settings, Verdict, relative};
 use crate::lessons::{Course, Lesson, Program};
-use crate::{report, runner, transcript};
+use crate::{runner, transcript};
 
 pub fn run(course: &Course, names: &[String]) -> ExitCode {
+    transcript::let_insta_write();
     let Some(Prepared {
         selected,
         executables,
@@ -71,17 +72,20 @@ fn write_transcript(
     let mut said = Vec::new();
     let old = verdict.expected.as_ref().map(|t| t.content.as_str());
     if old != Some(verdict.normalised.as_str()) {
-        if let Some(old) = old {
-            print!("{}", report::diff(old, &verdict.normalised, "    "));
-        }
         // A new transcript must still parse: a stray marker line is refused here.
         transcript::parse_items(&verdict.normalised)?;
-        let file = transcript::snapshot_file(&program.description(), &verdict.normalised);
-        if let Some(dir) = program.transcript.parent() {
-            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // insta writes it, and shows the change from the old one.
+        transcript::assert_snapshot(program, &verdict.normalised);
+        if transcript::read(&program.transcript)?
+            .map(|t| t.content)
+            .as_deref()
+            != Some(verdict.normalised.as_str())
+        {
+            return Err(format!(
+                "insta did not write {}",
+                relative(&course.root, &program.transcript)
+            ));
         }
-        fs::write(&program.transcript, file)
-            .map_err(|e| format!("{}: {e}", program.transcript.display()))?;
         said.push(format!(
             "wrote {}",
             relative(&course.root, &program.transcript)
