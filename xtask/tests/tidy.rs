@@ -1,0 +1,206 @@
+//! The course's house rules, kept by `cargo test` (as rust-analyzer's
+//! `tidy.rs` keeps its own): a lesson added without them fails here, with a
+//! sentence saying what is missing and where.
+//!
+//! - every Rust source file opens with a `//!` paragraph saying what it shows;
+//! - every program's `main` begins with `shared::start()` or
+//!   `shared::process::init()`, so a typo in the environment stops it before it
+//!   starts anything, and a closed stdout ends it quietly;
+//! - every lesson folder is a workspace member (its place in the study order),
+//!   has a transcript per program, and a README with the sections of its kind;
+//! - every dependency named in `[workspace.dependencies]` is used by a member.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::lessons::{Course, workspace_root};
+
+/// Every file under `dir` whose name ends with `ext`, skipping `target/`.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "target") {
+                continue;
+            }
+            found.extend(files(&path, ext));
+        } else if path.extension().is_some_and(|e| e == ext) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn relative(path: &Path) -> String {
+    let root = workspace_root();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Fails with every broken rule at once, one per line.
+fn assert_none(broken: Vec<String>, rule: &str) {
+    assert!(broken.is_empty(), "{rule}:\n  {}", broken.join("\n  "));
+}
+
+#[test]
+fn every_source_file_opens_with_a_paragraph_on_what_it_shows() {
+    let root = workspace_root();
+    let mut broken = Vec::new();
+    for dir in ["lessons", "shared", "xtask", "tests"] {
+        for file in files(&root.join(dir), "rs") {
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            if !text.starts_with("//!") {
+                broken.push(relative(&file));
+            }
+        }
+    }
+    assert_none(broken, "these files do not open with a `//!` paragraph");
+}
+
+#[test]
+fn every_program_starts_with_the_courses_checks() {
+    let root = workspace_root();
+    let mut broken = Vec::new();
+    let lessons = root.join("lessons");
+    let mains = files(&lessons, "rs").into_iter().filter(|f| {
+        f.ends_with("src/main.rs") || f.parent().is_some_and(|p| p.ends_with("examples"))
+    });
+    for file in mains {
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let Some(at) = text.find("\nfn main(") else {
+            broken.push(format!("{}: no `fn main`", relative(&file)));
+            continue;
+        };
+        let body = &text[at + 1..];
+        let first = body
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with("//"));
+        let starts = matches!(
+            first,
+            Some("shared::start();") | Some("shared::process::init();")
+        );
+        if !starts {
+            broken.push(format!(
+                "{}: `main` begins with {:?}",
+                relative(&file),
+                first.unwrap_or("nothing")
+            ));
+        }
+    }
+    assert_none(
+        broken,
+        "these programs' `main` does not begin with `shared::start();` or `shared::process::init();`",
+    );
+}
+
+/// The `## ` headings a lesson's README must have, by kind: a port of a seed
+/// program, or a measurement of the costs chapter.
+fn required_sections(chapter: &str) -> &'static [&'static str] {
+    if chapter == "costs" {
+        &["## What it measures", "## Expected output"]
+    } else {
+        &[
+            "## What the Python",
+            "in Rust",
+            "## What changed, and why",
+            "## Expected output",
+        ]
+    }
+}
+
+#[test]
+fn every_lesson_has_its_place_its_transcripts_and_its_readme() {
+    let root = workspace_root();
+    let course = Course::load(&root).expect("cargo metadata reads the course");
+    let mut broken: Vec<String> = course.problems.clone();
+
+    // A lesson folder cargo does not know is missing from the study order.
+    let known: BTreeSet<PathBuf> = course
+        .lessons
+        .iter()
+        .map(|l| l.dir.clone())
+        .chain(course.libraries.iter().cloned())
+        .collect();
+    for manifest in files(&root.join("lessons"), "toml") {
+        let dir = manifest.parent().expect("a folder").to_path_buf();
+        if manifest.ends_with("Cargo.toml") && !known.contains(&dir) {
+            broken.push(format!(
+                "{} is not in the workspace's `members`, so it has no place in the study order",
+                relative(&dir)
+            ));
+        }
+    }
+
+    for lesson in &course.lessons {
+        for program in &lesson.programs {
+            if !program.transcript.exists() {
+                broken.push(format!("{} has no transcript", program.id));
+            }
+        }
+        let readme = lesson.dir.join("README.md");
+        let Ok(text) = fs::read_to_string(&readme) else {
+            broken.push(format!("{} has no README.md", lesson.name));
+            continue;
+        };
+        let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+        for section in required_sections(&lesson.chapter) {
+            if !headings.iter().any(|h| h.contains(section)) {
+                broken.push(format!(
+                    "{}'s README has no section with {section:?} in its heading",
+                    lesson.name
+                ));
+            }
+        }
+    }
+    assert_none(broken, "lessons that break the house rules");
+}
+
+#[test]
+fn every_workspace_dependency_is_used() {
+    let root = workspace_root();
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
+    let declared: Vec<String> = manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[workspace.dependencies]")
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_once('=').map(|(name, _)| name.trim().to_string()))
+        .filter(|name| !name.starts_with('#') && !name.is_empty())
+        .collect();
+    assert!(!declared.is_empty(), "no [workspace.dependencies] found");
+
+    let output = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(&root)
+        .output()
+        .expect("cargo metadata runs");
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let used: BTreeSet<String> = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p["dependencies"].as_array().into_iter().flatten())
+        .filter_map(|d| d["rename"].as_str().or(d["name"].as_str()))
+        .map(str::to_string)
+        .collect();
+    let unused: Vec<String> = declared
+        .into_iter()
+        .filter(|name| !used.contains(name))
+        .collect();
+    assert_none(
+        unused,
+        "declared in [workspace.dependencies] but used by no member",
+    );
+}
