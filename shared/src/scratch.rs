@@ -40,15 +40,11 @@ pub fn own_temp_dir() -> io::Result<&'static Path> {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "lesson".to_string());
     let path = std::env::temp_dir().join(format!("{program}-{}", std::process::id()));
-    std::fs::create_dir_all(&path)?;
     let c_path = CString::new(path.as_os_str().as_bytes())
         .map_err(|_| io::Error::other("a temporary path with a NUL byte"))?;
     let (path, _) = OWN.get_or_init(|| (path, c_path));
-    // SAFETY: called at the start of `main`, before any thread that could
-    // read the environment exists (see above).
-    unsafe { std::env::set_var("TMPDIR", path) };
-    // SAFETY: `remove_on_exit` is a plain function that only reads `OWN`.
-    unsafe { libc::atexit(remove_on_exit) };
+    // The handler first, the folder second: a Ctrl-C between the two would
+    // otherwise leave the folder behind.
     let action = SigAction::new(
         SigHandler::Handler(remove_then_die),
         SaFlags::SA_RESETHAND,
@@ -60,6 +56,12 @@ pub fn own_temp_dir() -> io::Result<&'static Path> {
         // it was installed, and allocates nothing.
         unsafe { sigaction(signal, &action) }.map_err(io::Error::from)?;
     }
+    // SAFETY: `remove_on_exit` is a plain function that only reads `OWN`.
+    unsafe { libc::atexit(remove_on_exit) };
+    std::fs::create_dir_all(path)?;
+    // SAFETY: called at the start of `main`, before any thread that could
+    // read the environment exists (see above).
+    unsafe { std::env::set_var("TMPDIR", path) };
     Ok(path)
 }
 
