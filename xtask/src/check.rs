@@ -26,7 +26,9 @@ pub const STARTS_PROCESSES: [&str; 2] = ["processes", "costs"];
 /// How to run the programs.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
-    pub scale: f64,
+    /// `LESSON_TIME_SCALE` for every program; `None` lets each program use
+    /// its own `scale` (or [`FAST_SCALE`]).
+    pub scale: Option<f64>,
     /// `LESSON_SEED` for every lesson; `None` lets each lesson use its own
     /// `seed` (or [`VERIFY_SEED`]).
     pub seed: Option<u64>,
@@ -35,7 +37,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            scale: FAST_SCALE,
+            scale: None,
             seed: None,
         }
     }
@@ -99,8 +101,9 @@ pub fn check(
         }
     };
 
+    let scale = settings.scale.or(program.scale).unwrap_or(FAST_SCALE);
     let envs = [
-        (shared::time::SCALE_VAR, settings.scale.to_string()),
+        (shared::time::SCALE_VAR, scale.to_string()),
         (
             shared::random::SEED_VAR,
             settings
@@ -111,8 +114,7 @@ pub fn check(
         ),
     ];
     // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
-    let timeout =
-        Duration::from_secs_f64(lesson.timeout_secs * (settings.scale / FAST_SCALE).max(1.0));
+    let timeout = Duration::from_secs_f64(lesson.timeout_secs * (scale / FAST_SCALE).max(1.0));
     let run = runner::run(exe, &program.args, root, &envs, timeout)?;
 
     match run.end {
@@ -166,7 +168,7 @@ pub fn check(
             after: run.elapsed / 2,
         })?);
         if let Some(at) = program.kill_child {
-            let after = Duration::from_secs_f64(at * settings.scale);
+            let after = Duration::from_secs_f64(at * scale);
             problems.extend(disturbed(Fault::KillChild { after })?);
         }
     }

@@ -16,6 +16,7 @@
 //! ports = ["000 process1.py"]           # the seed programs it ports
 //! kill_child = 2.0                      # optional: see `Program::kill_child`
 //! args = ["--quick"]                    # optional: arguments verify passes
+//! scale = 0.2                           # optional: verify's LESSON_TIME_SCALE for it
 //! ```
 //!
 //! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
@@ -97,6 +98,9 @@ pub struct Program {
     pub kill_child: Option<f64>,
     /// Arguments verify passes (the costs chapter's `--quick`).
     pub args: Vec<String>,
+    /// The `LESSON_TIME_SCALE` verify runs this program at, when a tenth of
+    /// real time squeezes its sleeps below what starting a process takes.
+    pub scale: Option<f64>,
 }
 
 impl Program {

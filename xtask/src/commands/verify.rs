@@ -51,9 +51,9 @@ pub struct VerifyOptions {
 impl VerifyOptions {
     fn settings(&self) -> Settings {
         let scale = if self.real_time {
-            1.0
+            Some(1.0)
         } else {
-            self.scale.unwrap_or(FAST_SCALE)
+            self.scale
         };
         Settings {
             scale,
@@ -90,10 +90,13 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
         Some(seed) => seed.to_string(),
         None => format!("each lesson's own (default {VERIFY_SEED})"),
     };
+    let scale = match settings.scale {
+        Some(scale) => scale.to_string(),
+        None => format!("each program's own (default {FAST_SCALE})"),
+    };
     println!(
-        "verify: {} program(s) at time scale {} with LESSON_SEED={seed}, {} at a time",
+        "verify: {} program(s), {} at a time, with LESSON_TIME_SCALE={scale} and LESSON_SEED={seed}",
         selected.len(),
-        settings.scale,
         options.jobs,
     );
     let started = Instant::now();

@@ -30,6 +30,7 @@ struct ProgramMeta {
     kill_child: Option<f64>,
     #[serde(default)]
     args: Vec<String>,
+    scale: Option<f64>,
 }
 
 pub(super) fn read_lesson(
@@ -133,7 +134,17 @@ pub(super) fn read_lesson(
             is_example: *is_example,
             kill_child: p.kill_child,
             args: p.args.clone(),
+            scale: p.scale,
         });
+        if let Some(scale) = p.scale
+            && !shared::time::valid_scale(scale)
+        {
+            errors.push(format!(
+                "program '{}': scale must be {}, not {scale}",
+                p.target,
+                shared::time::SCALE_EXPECTED
+            ));
+        }
     }
     for (name, _) in &built {
         if !meta.programs.iter().any(|p| p.target == *name) {
