@@ -23,8 +23,8 @@ pub const VERIFY_SEED: u64 = 1;
 /// purpose: whatever they started must not outlive them.
 pub const STARTS_PROCESSES: [&str; 2] = ["processes", "costs"];
 
-/// How to run the programs.
-#[derive(Debug, Clone, Copy)]
+/// How to run the programs. The default leaves both to each lesson.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Settings {
     /// `LESSON_TIME_SCALE` for every program; `None` lets each program use
     /// its own `scale` (or [`FAST_SCALE`]).
@@ -32,15 +32,6 @@ pub struct Settings {
     /// `LESSON_SEED` for every lesson; `None` lets each lesson use its own
     /// `seed` (or [`VERIFY_SEED`]).
     pub seed: Option<u64>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            scale: None,
-            seed: None,
-        }
-    }
 }
 
 /// What one program did, and what is wrong with it.
