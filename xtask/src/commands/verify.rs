@@ -116,6 +116,9 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
             }
         };
         if runner::interrupted() {
+            // Let the programs still running be stopped and cleaned up
+            // (their groups killed, their temporary folders removed) first.
+            let _ = outcomes.scheduler.take().map(thread::JoinHandle::join);
             println!("interrupted");
             return ExitCode::from(130);
         }
@@ -175,6 +178,8 @@ fn report(verdict: &Result<Verdict, String>) -> bool {
 struct Outcomes {
     rx: mpsc::Receiver<(usize, Result<Verdict, String>)>,
     ready: BTreeMap<usize, Result<Verdict, String>>,
+    /// The thread handing out the work; it ends when every program has.
+    scheduler: Option<thread::JoinHandle<()>>,
 }
 
 /// Starts checking every program, `jobs` at a time, those that must run
@@ -199,10 +204,11 @@ fn run_all(
         })
         .collect();
     let root = course.root.clone();
-    thread::spawn(move || schedule(work, &root, settings, jobs, &tx));
+    let scheduler = thread::spawn(move || schedule(work, &root, settings, jobs, &tx));
     Outcomes {
         rx,
         ready: BTreeMap::new(),
+        scheduler: Some(scheduler),
     }
 }
 
