@@ -70,6 +70,9 @@ pub struct Lesson {
     pub dir: PathBuf,
     pub summary: String,
     pub redactions: Vec<Redaction>,
+    /// The redactions for the Python twins: the lesson's, and the
+    /// `python_redact` ones for what only Python prints.
+    pub python_redactions: Vec<Redaction>,
     pub timeout_secs: f64,
     /// The `LESSON_SEED` verify runs this lesson with, when it needs its own.
     pub seed: Option<u64>,
@@ -101,6 +104,31 @@ pub struct Program {
     /// The `LESSON_TIME_SCALE` verify runs this program at, when a tenth of
     /// real time squeezes its sleeps below what starting a process takes.
     pub scale: Option<f64>,
+    /// The Python program it stands beside, `python/<target>.py`, if any.
+    pub twin: Option<Twin>,
+}
+
+/// A program's Python twin, and what it prints differently from the Rust.
+#[derive(Debug, Clone)]
+pub struct Twin {
+    pub path: PathBuf,
+    /// Every place where the Python prints something else, and why.
+    pub differs: Vec<Difference>,
+    /// Compare the two outputs as multisets of lines: the twin's random draws
+    /// order its lines differently (`python_compare = "lines"`).
+    pub compare_lines: bool,
+    pub compare_why: Option<String>,
+}
+
+/// One declared difference: the Python prints `python` where the Rust's
+/// transcript has `rust`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Difference {
+    pub python: String,
+    #[serde(default)]
+    pub rust: String,
+    pub why: String,
 }
 
 impl Program {

@@ -10,7 +10,9 @@
 //! - [`procs`]: what `/proc` says of the processes a program left;
 //! - [`normalise`]: redactions, declared any-order blocks, numbering;
 //! - [`transcript`]: the `.snap` files and their copies in the READMEs;
+//! - [`readme`]: the parts of a README kept equal to files and metadata;
 //! - [`check`]: one program against its transcript, the verdict both doors use;
+//! - [`twin`]: a program's Python twin against the same transcript;
 //! - [`report`]: diffs and "did you mean";
 //! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
 
@@ -21,6 +23,8 @@ pub mod costs;
 pub mod lessons;
 pub mod normalise;
 pub mod procs;
+pub mod readme;
 pub mod report;
 pub mod runner;
 pub mod transcript;
+pub mod twin;

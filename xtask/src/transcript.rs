@@ -163,37 +163,15 @@ pub fn readme_marker(program: &str) -> String {
     format!("<!-- transcript: {program} -->")
 }
 
-/// Where the README's copy of a transcript sits: the byte range of its body,
-/// between the fence lines that follow the marker.
-fn readme_span(readme: &str, program: &str) -> Option<(usize, usize)> {
-    let marker = readme_marker(program);
-    let after_marker = readme.find(&marker)? + marker.len();
-    let open = readme[after_marker..].find("```")? + after_marker;
-    let body_start = readme[open..].find('\n')? + open + 1;
-    // An empty block closes on its very first line; otherwise at the first
-    // fence that starts a line.
-    let close = if readme[body_start..].starts_with("```") {
-        body_start
-    } else {
-        readme[body_start..].find("\n```")? + body_start + 1
-    };
-    Some((body_start, close))
-}
-
 /// The transcript as the README shows it, if it shows it.
 pub fn readme_copy<'a>(readme: &'a str, program: &str) -> Option<&'a str> {
-    readme_span(readme, program).map(|(start, end)| readme[start..end].trim_end())
+    crate::readme::fenced_after(readme, &readme_marker(program))
+        .map(|(start, end)| readme[start..end].trim_end())
 }
 
 /// The README with its copy of the transcript replaced by `content`.
 pub fn with_readme_copy(readme: &str, program: &str, content: &str) -> Option<String> {
-    let (start, end) = readme_span(readme, program)?;
-    Some(format!(
-        "{}{}\n{}",
-        &readme[..start],
-        content.trim_end(),
-        &readme[end..]
-    ))
+    crate::readme::with_fenced(readme, &readme_marker(program), "text", content)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::{Prepared, prepare};
 use crate::check::{self, Settings, Verdict, relative};
 use crate::lessons::{Course, Lesson, Program};
-use crate::{runner, transcript};
+use crate::{readme, runner, transcript};
 
 pub fn run(course: &Course, names: &[String]) -> ExitCode {
     transcript::let_insta_write();
@@ -52,6 +52,33 @@ pub fn run(course: &Course, names: &[String]) -> ExitCode {
             Err(e) => {
                 println!("{}: not blessed: {e}", program.id);
                 refused += 1;
+            }
+        }
+    }
+    // The README's copies of files and its tables of differences, for every
+    // lesson touched.
+    let mut seen: Vec<&str> = Vec::new();
+    for (lesson, _) in &selected {
+        if seen.contains(&lesson.name.as_str()) {
+            continue;
+        }
+        seen.push(&lesson.name);
+        let path = lesson.dir.join("README.md");
+        let Ok(old) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let new = readme::refreshed(lesson, &old);
+        if new != old {
+            match fs::write(&path, new) {
+                Ok(()) => println!(
+                    "{}: updated the copies in {}",
+                    lesson.name,
+                    relative(&course.root, &path)
+                ),
+                Err(e) => {
+                    println!("{}: could not write {}: {e}", lesson.name, path.display());
+                    refused += 1;
+                }
             }
         }
     }

@@ -74,4 +74,5 @@ pub mod style {
     pub const OK: Style = AnsiColor::Green.on_default();
     pub const FAILED: Style = AnsiColor::Red.on_default().bold();
     pub const ERROR: Style = AnsiColor::Red.on_default().bold();
+    pub const SKIPPED: Style = AnsiColor::Yellow.on_default();
 }

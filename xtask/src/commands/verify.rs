@@ -17,11 +17,11 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Instant;
 
-use super::style::{FAILED, OK};
+use super::style::{FAILED, OK, SKIPPED};
 use super::{Prepared, prepare};
 use crate::check::{self, FAST_SCALE, Settings, VERIFY_SEED, Verdict};
 use crate::lessons::{Course, Lesson, Program};
-use crate::runner;
+use crate::{runner, twin};
 
 /// How many programs run at once by default: most of them sleep, and the
 /// course's two cores keep up with this many without moving what the
@@ -43,6 +43,10 @@ pub struct VerifyOptions {
     /// The LESSON_SEED every lesson runs with (default: each lesson's own, else 1).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Run the Python twins instead (`python/<program>.py`), and check each
+    /// against its Rust program's transcript and declared differences.
+    #[arg(long)]
+    pub python: bool,
     /// How many programs may run at once (1 runs them one after another).
     #[arg(long, default_value_t = DEFAULT_JOBS, value_parser = parse_jobs)]
     pub jobs: usize,
@@ -77,15 +81,26 @@ fn parse_scale(s: &str) -> Result<f64, String> {
 }
 
 pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
-    let Some(Prepared {
-        selected,
-        executables,
-    }) = prepare(course, &options.names)
-    else {
-        return ExitCode::from(2);
+    let what = if options.python {
+        match python_twins(course, &options.names) {
+            Some(what) => what,
+            None => return ExitCode::from(2),
+        }
+    } else {
+        let Some(Prepared {
+            selected,
+            executables,
+        }) = prepare(course, &options.names)
+        else {
+            return ExitCode::from(2);
+        };
+        selected
+            .into_iter()
+            .map(|(l, p)| (l, p, What::Rust(executables[&p.id].clone())))
+            .collect()
     };
     let settings = options.settings();
-    let width = selected.iter().map(|(_, p)| p.id.len()).max().unwrap_or(0);
+    let width = what.iter().map(|(_, p, _)| p.id.len()).max().unwrap_or(0);
     let seed = match settings.seed {
         Some(seed) => seed.to_string(),
         None => format!("each lesson's own (default {VERIFY_SEED})"),
@@ -94,17 +109,28 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
         Some(scale) => scale.to_string(),
         None => format!("each program's own (default {FAST_SCALE})"),
     };
+    let name = if options.python {
+        "verify --python"
+    } else {
+        "verify"
+    };
+    let programs = if options.python {
+        "Python twin(s)"
+    } else {
+        "program(s)"
+    };
     println!(
-        "verify: {} program(s), {} at a time, with LESSON_TIME_SCALE={scale} and LESSON_SEED={seed}",
-        selected.len(),
+        "{name}: {} {programs}, {} at a time, with LESSON_TIME_SCALE={scale} and LESSON_SEED={seed}",
+        what.len(),
         options.jobs,
     );
     let started = Instant::now();
     let mut failed: Vec<&str> = Vec::new();
-    let mut outcomes = run_all(course, &selected, &executables, settings, options.jobs);
-    for (i, (_, program)) in selected.iter().enumerate() {
+    let mut skipped = 0;
+    let mut outcomes = run_all(course, &what, settings, options.jobs);
+    for (i, (_, program, _)) in what.iter().enumerate() {
         // In study order: wait for this program's outcome, whatever came before.
-        let verdict = loop {
+        let outcome = loop {
             if let Some(v) = outcomes.ready.remove(&i) {
                 break v;
             }
@@ -112,7 +138,7 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
                 Ok((j, v)) => {
                     outcomes.ready.insert(j, v);
                 }
-                Err(_) => break Err("its run was lost".to_string()),
+                Err(_) => break Outcome::Checked(Err("its run was lost".to_string())),
             }
         };
         if runner::interrupted() {
@@ -123,15 +149,24 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
             return ExitCode::from(130);
         }
         print!("  {:width$}  ", program.id);
-        if !report(&verdict) {
-            failed.push(&program.id);
+        match &outcome {
+            Outcome::Checked(verdict) => {
+                if !report(verdict) {
+                    failed.push(&program.id);
+                }
+            }
+            Outcome::Skipped(why) => {
+                anstream::println!("{SKIPPED}skipped{SKIPPED:#}");
+                println!("    {why}");
+                skipped += 1;
+            }
         }
         let _ = std::io::stdout().flush();
     }
-    let passed = selected.len() - failed.len();
+    let passed = what.len() - failed.len() - skipped;
     println!(
-        "ran {} program(s) in {:.2} s",
-        selected.len(),
+        "ran {} {programs} in {:.2} s",
+        what.len() - skipped,
         started.elapsed().as_secs_f64()
     );
     if !failed.is_empty() {
@@ -143,7 +178,15 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
             course.problems.len()
         );
     }
-    println!("verify: {passed} passed, {} failed", failed.len());
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
+    println!(
+        "{name}: {passed} passed, {} failed{skipped_note}",
+        failed.len()
+    );
     if failed.is_empty() && course.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -151,8 +194,69 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
     }
 }
 
+/// The twins of the programs named (the costs chapter aside: its Python
+/// scripts are measured by `cargo xtask bench`, not compared). A ported
+/// program without a twin is a failure of its own.
+fn python_twins<'c>(
+    course: &'c Course,
+    names: &[String],
+) -> Option<Vec<(&'c Lesson, &'c Program, What)>> {
+    super::report_problems(course);
+    let selected = course.select(names).map_err(|e| super::error(&e)).ok()?;
+    let python = match twin::Python::find() {
+        Ok(python) => python,
+        Err(e) => {
+            super::error(&e);
+            return None;
+        }
+    };
+    if !python.gevent {
+        eprintln!(
+            "note: python3 cannot import gevent, so the twins that use it are skipped; `pip install gevent==26.9.0` installs it"
+        );
+    }
+    Some(
+        selected
+            .into_iter()
+            .filter(|(l, _)| l.chapter != COSTS)
+            .map(|(l, p)| {
+                let what = match &p.twin {
+                    None => What::Missing,
+                    Some(t) => match twin::missing(t, python) {
+                        Some(why) => What::Skip(why),
+                        None => What::Python,
+                    },
+                };
+                (l, p, what)
+            })
+            .collect(),
+    )
+}
+
+/// The chapter whose Python scripts are measured, not compared.
+const COSTS: &str = "costs";
+
+/// What to run for one program.
+#[derive(Debug, Clone)]
+enum What {
+    /// The Rust program, built here.
+    Rust(std::path::PathBuf),
+    /// Its Python twin.
+    Python,
+    /// Its Python twin, which cannot run on this machine, for this reason.
+    Skip(String),
+    /// A ported program with no twin yet.
+    Missing,
+}
+
+/// What became of one program.
+enum Outcome {
+    Checked(Result<Box<Verdict>, String>),
+    Skipped(String),
+}
+
 /// Prints one program's line (and what went wrong); says whether it passed.
-fn report(verdict: &Result<Verdict, String>) -> bool {
+fn report(verdict: &Result<Box<Verdict>, String>) -> bool {
     match verdict {
         Ok(v) if v.passed() => {
             anstream::println!("{OK}ok    {OK:#}  {:5.2} s", v.run.elapsed.as_secs_f64());
@@ -176,8 +280,8 @@ fn report(verdict: &Result<Verdict, String>) -> bool {
 
 /// The outcomes of the programs, by their place in study order, as they come.
 struct Outcomes {
-    rx: mpsc::Receiver<(usize, Result<Verdict, String>)>,
-    ready: BTreeMap<usize, Result<Verdict, String>>,
+    rx: mpsc::Receiver<(usize, Outcome)>,
+    ready: BTreeMap<usize, Outcome>,
     /// The thread handing out the work; it ends when every program has.
     scheduler: Option<thread::JoinHandle<()>>,
 }
@@ -187,20 +291,19 @@ struct Outcomes {
 /// channel in the order the programs finish.
 fn run_all(
     course: &Course,
-    selected: &[(&Lesson, &Program)],
-    executables: &std::collections::HashMap<String, std::path::PathBuf>,
+    what: &[(&Lesson, &Program, What)],
     settings: Settings,
     jobs: usize,
 ) -> Outcomes {
     let (tx, rx) = mpsc::channel();
-    let work: Vec<Job> = selected
+    let work: Vec<Job> = what
         .iter()
         .enumerate()
-        .map(|(i, (lesson, program))| Job {
+        .map(|(i, (lesson, program, what))| Job {
             index: i,
             lesson: (*lesson).clone(),
             program: (*program).clone(),
-            exe: executables[&program.id].clone(),
+            what: what.clone(),
         })
         .collect();
     let root = course.root.clone();
@@ -217,7 +320,27 @@ struct Job {
     index: usize,
     lesson: Lesson,
     program: Program,
-    exe: std::path::PathBuf,
+    what: What,
+}
+
+impl Job {
+    fn check(&self, root: &std::path::Path, settings: Settings) -> Outcome {
+        let (lesson, program) = (&self.lesson, &self.program);
+        match (&self.what, &program.twin) {
+            (What::Rust(exe), _) => {
+                Outcome::Checked(check::check(root, lesson, program, exe, settings).map(Box::new))
+            }
+            (What::Python, Some(t)) => {
+                Outcome::Checked(twin::check(root, lesson, program, t, settings).map(Box::new))
+            }
+            (What::Skip(why), _) => Outcome::Skipped(why.clone()),
+            (What::Missing | What::Python, _) => Outcome::Checked(Err(format!(
+                "it ports {}, but has no Python twin: python/{}.py",
+                program.ports.join(", "),
+                program.target
+            ))),
+        }
+    }
 }
 
 /// Hands the jobs out in study order: up to `jobs` at once, and an `alone`
@@ -227,7 +350,7 @@ fn schedule(
     root: &std::path::Path,
     settings: Settings,
     jobs: usize,
-    tx: &mpsc::Sender<(usize, Result<Verdict, String>)>,
+    tx: &mpsc::Sender<(usize, Outcome)>,
 ) {
     let running = Arc::new(Mutex::new(0usize));
     let (done_tx, done_rx) = mpsc::channel::<()>();
@@ -248,9 +371,9 @@ fn schedule(
             *running.lock().expect("a counter") += 1;
             let (tx, done_tx, running) = (tx.clone(), done_tx.clone(), Arc::clone(&running));
             let handle = scope.spawn(move || {
-                let verdict = check::check(root, &job.lesson, &job.program, &job.exe, settings);
+                let outcome = job.check(root, settings);
                 *running.lock().expect("a counter") -= 1;
-                let _ = tx.send((job.index, verdict));
+                let _ = tx.send((job.index, outcome));
                 let _ = done_tx.send(());
             });
             if alone {

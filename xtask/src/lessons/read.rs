@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{CHAPTERS, DEFAULT_TIMEOUT_SECS, Lesson, Package, Program, chapter_index};
+use super::{
+    CHAPTERS, DEFAULT_TIMEOUT_SECS, Difference, Lesson, Package, Program, Twin, chapter_index,
+};
 use crate::normalise::{Kind, Redaction};
 
 #[derive(Deserialize)]
@@ -19,6 +21,9 @@ struct LessonMeta {
     seed: Option<u64>,
     #[serde(default)]
     alone: bool,
+    /// Patterns for what only the Python twins print and must be redacted.
+    #[serde(default)]
+    python_redact: BTreeMap<String, Vec<String>>,
     programs: Vec<ProgramMeta>,
 }
 
@@ -31,6 +36,10 @@ struct ProgramMeta {
     #[serde(default)]
     args: Vec<String>,
     scale: Option<f64>,
+    #[serde(default)]
+    differs: Vec<Difference>,
+    python_compare: Option<String>,
+    python_compare_why: Option<String>,
 }
 
 pub(super) fn read_lesson(
@@ -75,23 +84,9 @@ pub(super) fn read_lesson(
         }
     };
 
-    let mut redactions = Vec::new();
-    for (kind_name, patterns) in &meta.redact {
-        let Some(kind) = Kind::from_name(kind_name) else {
-            let kinds: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-            errors.push(format!(
-                "unknown redaction kind '{kind_name}' (known: {})",
-                kinds.join(", ")
-            ));
-            continue;
-        };
-        for pattern in patterns {
-            match Redaction::new(kind, pattern) {
-                Ok(r) => redactions.push(r),
-                Err(e) => errors.push(e),
-            }
-        }
-    }
+    let redactions = redactions_of(&meta.redact, &mut errors);
+    let mut python_redactions = redactions.clone();
+    python_redactions.extend(redactions_of(&meta.python_redact, &mut errors));
 
     // The targets cargo builds, by the name their transcript uses.
     let mut built: Vec<(String, bool)> = Vec::new();
@@ -135,6 +130,7 @@ pub(super) fn read_lesson(
             kill_child: p.kill_child,
             args: p.args.clone(),
             scale: p.scale,
+            twin: twin_of(dir, p, &mut errors),
         });
         if let Some(scale) = p.scale
             && !shared::time::valid_scale(scale)
@@ -172,9 +168,82 @@ pub(super) fn read_lesson(
         dir: dir.to_path_buf(),
         summary: meta.summary,
         redactions,
+        python_redactions,
         timeout_secs,
         seed: meta.seed,
         alone: meta.alone,
         programs,
+    })
+}
+
+/// Compiles the patterns of a `redact` table, reporting bad ones in `errors`.
+fn redactions_of(
+    table: &BTreeMap<String, Vec<String>>,
+    errors: &mut Vec<String>,
+) -> Vec<Redaction> {
+    let mut redactions = Vec::new();
+    for (kind_name, patterns) in table {
+        let Some(kind) = Kind::from_name(kind_name) else {
+            let kinds: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+            errors.push(format!(
+                "unknown redaction kind '{kind_name}' (known: {})",
+                kinds.join(", ")
+            ));
+            continue;
+        };
+        for pattern in patterns {
+            match Redaction::new(kind, pattern) {
+                Ok(r) => redactions.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    redactions
+}
+
+/// The program's Python twin, if it has one: `python/<target>.py`.
+fn twin_of(dir: &Path, p: &ProgramMeta, errors: &mut Vec<String>) -> Option<Twin> {
+    let path = dir.join("python").join(format!("{}.py", p.target));
+    let compare_lines = match p.python_compare.as_deref() {
+        None => false,
+        Some("lines") if p.python_compare_why.is_some() => true,
+        Some("lines") => {
+            errors.push(format!(
+                "program '{}': python_compare = \"lines\" needs a python_compare_why",
+                p.target
+            ));
+            true
+        }
+        Some(other) => {
+            errors.push(format!(
+                "program '{}': python_compare is \"lines\" or absent, not {other:?}",
+                p.target
+            ));
+            false
+        }
+    };
+    if !path.exists() {
+        if !p.differs.is_empty() || p.python_compare.is_some() {
+            errors.push(format!(
+                "program '{}' declares how its Python twin differs, but has no {}",
+                p.target,
+                path.display()
+            ));
+        }
+        return None;
+    }
+    for d in &p.differs {
+        if d.python.is_empty() || d.why.trim().is_empty() {
+            errors.push(format!(
+                "program '{}': each difference needs the Python's text and a why",
+                p.target
+            ));
+        }
+    }
+    Some(Twin {
+        path,
+        differs: p.differs.clone(),
+        compare_lines,
+        compare_why: p.python_compare_why.clone(),
     })
 }

@@ -1,0 +1,227 @@
+//! A Python twin checked against its Rust program's transcript: the proof that
+//! the two print the same, except where the lesson says they differ, and why.
+//!
+//! A twin is `python/<program>.py` beside the lesson's Rust program. It runs
+//! under the same runner (its own process group, a timeout, nothing left
+//! behind, Ctrl-C), with the course's bootstrap first on `PYTHONPATH`
+//! (`xtask/python/sitecustomize.py`: scaled sleeps and clock, seeded
+//! `random`, children that die with their parent), so the twin itself stays
+//! the Python a learner would write. Its output is then:
+//!
+//! 1. redacted and numbered with the lesson's patterns (and its
+//!    `python_redact` ones, for what only Python prints);
+//! 2. changed where the lesson declares a difference: each declared Python
+//!    text becomes the Rust's. Every declaration must match at least once, so
+//!    a declaration that no longer matches anything fails;
+//! 3. aligned with the transcript's any-order blocks and numbered again, and
+//!    compared with it exactly, so an undeclared difference fails.
+//!
+//! Where the twin's random draws order its lines differently from the Rust's
+//! (`python_compare = "lines"`), the two are compared as multisets of lines,
+//! placeholder numbers aside: the same lines, each as often, in any order.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::check::{self, FAST_SCALE, STARTS_PROCESSES, Settings, VERIFY_SEED, Verdict};
+use crate::lessons::{Lesson, Program, Twin};
+use crate::normalise::{self, Kind, Redaction};
+use crate::runner::{self, End, Fault};
+use crate::transcript::{self, Transcript};
+
+/// What the twins need that a machine may lack.
+#[derive(Debug, Clone, Copy)]
+pub struct Python {
+    /// `import gevent` works.
+    pub gevent: bool,
+}
+
+impl Python {
+    /// Asks `python3`; `Err` with a sentence when there is none.
+    pub fn find() -> Result<Python, String> {
+        let ok = |code: &str| {
+            std::process::Command::new("python3")
+                .args(["-c", code])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if !ok("import sys; assert sys.version_info >= (3, 9)") {
+            return Err(
+                "the Python twins need python3 (3.9 or newer) on the PATH, and there is none"
+                    .into(),
+            );
+        }
+        Ok(Python {
+            gevent: ok("import gevent"),
+        })
+    }
+}
+
+/// Why a twin cannot run here, when it cannot: it needs gevent, and there is none.
+pub fn missing(twin: &Twin, python: Python) -> Option<String> {
+    let source = std::fs::read_to_string(&twin.path).unwrap_or_default();
+    let needs_gevent = source
+        .lines()
+        .any(|l| l.starts_with("import gevent") || l.starts_with("from gevent"));
+    (needs_gevent && !python.gevent).then(|| {
+        "skipped: it uses gevent, which this python3 cannot import; `pip install gevent==26.9.0` installs it".to_string()
+    })
+}
+
+/// Runs `program`'s twin and checks it against the program's transcript.
+pub fn check(
+    root: &Path,
+    lesson: &Lesson,
+    program: &Program,
+    twin: &Twin,
+    settings: Settings,
+) -> Result<Verdict, String> {
+    let expected = transcript::read(&program.transcript)?.ok_or_else(|| {
+        format!(
+            "{} has no transcript yet, so there is nothing to compare its twin with",
+            program.id
+        )
+    })?;
+    let scale = settings.scale.or(program.scale).unwrap_or(FAST_SCALE);
+    let bootstrap = root.join("xtask").join("python");
+    let envs = [
+        ("PYTHONPATH", bootstrap.display().to_string()),
+        ("PYTHONUNBUFFERED", "1".to_string()),
+        ("PYTHONDONTWRITEBYTECODE", "1".to_string()),
+        (shared::time::SCALE_VAR, scale.to_string()),
+        (
+            shared::random::SEED_VAR,
+            settings
+                .seed
+                .or(lesson.seed)
+                .unwrap_or(VERIFY_SEED)
+                .to_string(),
+        ),
+    ];
+    let mut args = vec![twin.path.display().to_string()];
+    args.extend(program.args.iter().cloned());
+    let timeout = Duration::from_secs_f64(lesson.timeout_secs * (scale / FAST_SCALE).max(1.0));
+    let python = Path::new("python3");
+    let run = runner::run(python, &args, root, &envs, timeout)?;
+
+    let mut problems = Vec::new();
+    match run.end {
+        End::Exited(0) => {}
+        End::Exited(code) => problems.push(format!("exited with status {code}")),
+        End::Signalled(sig) => problems.push(format!("killed by signal {sig}")),
+        End::TimedOut(after) => problems.push(format!(
+            "timed out after {:.0} s; its whole process group was killed",
+            after.as_secs_f64()
+        )),
+        End::Interrupted => problems.push("interrupted by Ctrl-C".to_string()),
+    }
+    if !run.leftovers.is_empty() {
+        problems.push(format!(
+            "left {} process(es) behind after it exited",
+            run.leftovers.len()
+        ));
+    }
+    if !run.left_files.is_empty() {
+        problems.push(format!(
+            "left files in its temporary directory: {}",
+            run.left_files.join(", ")
+        ));
+    }
+
+    let (normalised, unmatched) = normalise_twin(&run.stdout, lesson, twin, &expected);
+    for d in unmatched {
+        problems.push(format!(
+            "a declared difference no longer matches anything: the twin never prints {:?}",
+            d
+        ));
+    }
+    let (normalised, expected) = if twin.compare_lines {
+        compare_as_lines(normalised, expected)
+    } else {
+        (normalised, expected)
+    };
+
+    // A twin that starts processes must clean up when interrupted, too.
+    if STARTS_PROCESSES.contains(&lesson.chapter.as_str()) && run.end == End::Exited(0) {
+        problems.extend(check::fault_problems(
+            python,
+            &args,
+            root,
+            &envs,
+            timeout,
+            Fault::Interrupt {
+                after: run.elapsed / 2,
+            },
+        )?);
+    }
+
+    Ok(Verdict {
+        id: format!("{} (python)", program.id),
+        run,
+        normalised,
+        expected: Some(expected),
+        problems,
+    })
+}
+
+/// Steps 1 to 3 of the module's description; also returns the Python texts
+/// of the declared differences that matched nothing.
+fn normalise_twin(
+    raw: &str,
+    lesson: &Lesson,
+    twin: &Twin,
+    expected: &Transcript,
+) -> (String, Vec<String>) {
+    let mut text = normalise::normalise(raw, &lesson.python_redactions, &[]);
+    let mut unmatched = Vec::new();
+    for d in &twin.differs {
+        if text.contains(&d.python) {
+            text = text.replace(&d.python, &d.rust);
+        } else {
+            unmatched.push(d.python.clone());
+        }
+    }
+    // Numbered by first appearance in the twin's order; aligned, numbered again.
+    (
+        normalise::normalise(&text, &placeholders(), &expected.items),
+        unmatched,
+    )
+}
+
+/// Patterns that read numbered placeholders back as values, so that they
+/// can be numbered again after alignment.
+fn placeholders() -> Vec<Redaction> {
+    [Kind::Pid, Kind::Tid, Kind::Addr, Kind::Id]
+        .into_iter()
+        .map(|kind| Redaction::new(kind, &format!(r"(<{kind} \d+>)")).expect("a valid pattern"))
+        .collect()
+}
+
+/// The twin's lines and the transcript's, each sorted, placeholder numbers
+/// and block markers aside. Equal multisets compare equal.
+fn compare_as_lines(normalised: String, expected: Transcript) -> (String, Transcript) {
+    let sorted = |text: &str| {
+        let numbered = regex::Regex::new(r"<(pid|tid|addr|id) \d+>").expect("a valid pattern");
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with('{') || !l.ends_with('}'))
+            .map(|l| numbered.replace_all(l, "<$1>").into_owned())
+            .collect();
+        lines.sort();
+        lines.join("\n")
+    };
+    let (ours, theirs) = (sorted(&normalised), sorted(&expected.content));
+    if ours == theirs {
+        return (expected.content.clone(), expected);
+    }
+    let content = format!("(compared as lines in any order)\n{theirs}");
+    (
+        format!("(compared as lines in any order)\n{ours}"),
+        Transcript {
+            content,
+            items: Vec::new(),
+        },
+    )
+}
