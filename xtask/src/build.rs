@@ -40,6 +40,29 @@ pub fn build_quietly(
     build_showing(course, lessons, false)
 }
 
+/// Cargo's arguments for exactly the lessons' programs: not `--examples`,
+/// which would also build a learner's half-done attempt at an exercise.
+fn targets(lessons: &[&Lesson]) -> Vec<String> {
+    let mut args = Vec::new();
+    for lesson in lessons {
+        args.extend(["--package".to_string(), lesson.name.clone()]);
+        for program in &lesson.programs {
+            let kind = if program.is_example {
+                "--example"
+            } else {
+                "--bin"
+            };
+            let name = if program.is_example {
+                &program.target
+            } else {
+                &lesson.name
+            };
+            args.extend([kind.to_string(), name.clone()]);
+        }
+    }
+    args
+}
+
 fn build_showing(
     course: &Course,
     lessons: &[&Lesson],
@@ -51,12 +74,10 @@ fn build_showing(
     let mut plain = Command::new(cargo());
     plain
         .current_dir(&course.root)
-        .args(["build", "--bins", "--examples"]);
+        .arg("build")
+        .args(targets(lessons));
     if !progress {
         plain.arg("--quiet");
-    }
-    for lesson in lessons {
-        plain.args(["--package", &lesson.name]);
     }
     let status = plain
         .status()
@@ -67,16 +88,9 @@ fn build_showing(
 
     let mut cmd = Command::new(cargo());
     cmd.current_dir(&course.root)
-        .args([
-            "build",
-            "--bins",
-            "--examples",
-            "--message-format=json-render-diagnostics",
-        ])
+        .args(["build", "--message-format=json-render-diagnostics"])
+        .args(targets(lessons))
         .stdout(Stdio::piped());
-    for lesson in lessons {
-        cmd.args(["--package", &lesson.name]);
-    }
     let output = cmd
         .output()
         .map_err(|e| format!("could not run cargo build: {e}"))?;

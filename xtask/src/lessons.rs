@@ -80,6 +80,9 @@ pub struct Lesson {
     /// programs with no other program beside them.
     pub alone: bool,
     pub programs: Vec<Program>,
+    /// Changes to make to its programs, each checked by what the changed
+    /// program does (see [`crate::exercise`]).
+    pub exercises: Vec<crate::exercise::Exercise>,
 }
 
 /// One runnable target of a lesson: its `main` or one of its examples.

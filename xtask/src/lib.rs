@@ -14,12 +14,14 @@
 //! - [`check`]: one program against its transcript, the verdict both doors use;
 //! - [`twin`]: a program's Python twin against the same transcript;
 //! - [`report`]: diffs and "did you mean";
+//! - [`exercise`]: exercises checked by what the changed program does;
 //! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
 
 pub mod build;
 pub mod check;
 pub mod commands;
 pub mod costs;
+pub mod exercise;
 pub mod lessons;
 pub mod normalise;
 pub mod procs;

@@ -4,6 +4,8 @@
 //! - `cargo xtask list`: the chapters and lessons, and the seed programs each ports;
 //! - `cargo xtask verify [NAME…]`: run lessons and compare with their transcripts;
 //! - `cargo xtask bless [NAME…]`: record a deliberate change of output;
+//! - `cargo xtask exercise [LESSON [N]] [--start | --solutions]`: exercises
+//!   that check themselves, and the proof of their solutions;
 //! - `cargo xtask bench [--python]`: measure what each model costs (the costs
 //!   chapter), print the table, and write the chapter's report and chart.
 //!
@@ -14,7 +16,9 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::commands::{self, bench::BenchOptions, fail, verify::VerifyOptions};
+use xtask::commands::{
+    self, bench::BenchOptions, exercise::ExerciseOptions, fail, verify::VerifyOptions,
+};
 use xtask::lessons::{Course, workspace_root};
 
 #[derive(Parser)]
@@ -38,6 +42,8 @@ enum Cmd {
         /// Chapters, lessons or `lesson/example`s to bless (default: all).
         names: Vec<String>,
     },
+    /// List the exercises, start one, check your attempt, or prove every solution.
+    Exercise(ExerciseOptions),
     /// Measure what each model costs (the costs chapter's programs, release
     /// builds), print the table, and write the chapter's report and chart.
     Bench(BenchOptions),
@@ -53,6 +59,7 @@ fn main() -> ExitCode {
         Cmd::List => commands::list::run(&course),
         Cmd::Verify(options) => commands::verify::run(&course, &options),
         Cmd::Bless { names } => commands::bless::run(&course, &names),
+        Cmd::Exercise(options) => commands::exercise::run(&course, &options),
         Cmd::Bench(options) => commands::bench::run(&course, &options),
     }
 }

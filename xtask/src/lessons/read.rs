@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{
     CHAPTERS, DEFAULT_TIMEOUT_SECS, Difference, Lesson, Package, Program, Twin, chapter_index,
 };
+use crate::exercise::{self, Exercise};
 use crate::normalise::{Kind, Redaction};
 
 #[derive(Deserialize)]
@@ -25,6 +26,8 @@ struct LessonMeta {
     #[serde(default)]
     python_redact: BTreeMap<String, Vec<String>>,
     programs: Vec<ProgramMeta>,
+    #[serde(default)]
+    exercises: Vec<Exercise>,
 }
 
 #[derive(Deserialize)]
@@ -101,7 +104,11 @@ pub(super) fn read_lesson(
                 ));
             }
         } else if target.kind.iter().any(|k| k == "example") {
-            built.push((target.name.clone(), true));
+            // A learner's attempt at an exercise, or a solution being
+            // proved: copies of a program, not programs of the lesson.
+            if !crate::exercise::is_scratch(&target.name) {
+                built.push((target.name.clone(), true));
+            }
         }
     }
 
@@ -159,6 +166,7 @@ pub(super) fn read_lesson(
         ));
     }
 
+    errors.extend(exercise::problems(dir, &programs, &meta.exercises));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -172,6 +180,7 @@ pub(super) fn read_lesson(
         timeout_secs,
         seed: meta.seed,
         alone: meta.alone,
+        exercises: meta.exercises,
         programs,
     })
 }

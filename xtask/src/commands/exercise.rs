@@ -1,0 +1,407 @@
+//! `cargo xtask exercise`: start an exercise, check an attempt, or prove
+//! every solution.
+//!
+//! - `cargo xtask exercise` lists the exercises; `… <lesson>` lists one lesson's;
+//! - `… <lesson> <n> --start` copies the program into the learner's own file,
+//!   `exercises/my_<n>.rs` (git ignores it; cargo does not build it with the
+//!   lesson, so verify and `cargo test` stay green);
+//! - `… <lesson> <n>` builds and runs that file, shows what it printed, and
+//!   says pass or fail, and why;
+//! - `… --solutions [NAME…]` proves, for every exercise, that its solution
+//!   passes its check and that the untouched program fails it: a check that
+//!   cannot fail proves nothing.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+use serde::Deserialize;
+
+use super::style::{FAILED, OK};
+use super::{error, fail};
+use crate::build;
+use crate::check::relative;
+use crate::exercise::{self, Place, Verdict};
+use crate::lessons::{Course, Lesson, cargo};
+
+/// What `cargo xtask exercise` was asked to do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExerciseOptions {
+    /// The lesson (with --solutions: chapters or lessons; none means all).
+    pub names: Vec<String>,
+    /// Copy the program into your own file to work on (starting over if it exists).
+    #[arg(long)]
+    pub start: bool,
+    /// Prove every solution passes its check and every untouched program fails it.
+    #[arg(long, conflicts_with = "start")]
+    pub solutions: bool,
+}
+
+pub fn run(course: &Course, options: &ExerciseOptions) -> ExitCode {
+    if options.solutions {
+        return solutions(course, &options.names);
+    }
+    match options.names.as_slice() {
+        [] => list(course, None),
+        [lesson] => match lesson_named(course, lesson) {
+            Ok(lesson) => list(course, Some(lesson)),
+            Err(e) => fail(&e),
+        },
+        [lesson, n] => match find(course, lesson, n) {
+            Ok(place) if options.start => start(course, &place),
+            Ok(place) => attempt(course, &place),
+            Err(e) => fail(&e),
+        },
+        _ => fail("give a lesson and an exercise number: cargo xtask exercise threads-lock 1"),
+    }
+}
+
+fn lesson_named<'c>(course: &'c Course, name: &str) -> Result<&'c Lesson, String> {
+    course
+        .lessons
+        .iter()
+        .find(|l| l.name == name)
+        .ok_or_else(|| {
+            let known = course.lessons.iter().map(|l| l.name.clone());
+            let close = crate::report::closest(name, known);
+            if close.is_empty() {
+                format!("no lesson named '{name}' (cargo xtask exercise lists them)")
+            } else {
+                format!(
+                    "no lesson named '{name}'; did you mean {}?",
+                    close.join(", ")
+                )
+            }
+        })
+}
+
+fn find<'c>(course: &'c Course, lesson: &str, n: &str) -> Result<Place<'c>, String> {
+    let lesson = lesson_named(course, lesson)?;
+    let places = exercise::places(lesson);
+    let n: usize = n.parse().map_err(|_| {
+        format!(
+            "'{n}' is not an exercise number: give 1 to {}",
+            places.len()
+        )
+    })?;
+    places.into_iter().find(|p| p.n == n).ok_or_else(|| {
+        format!(
+            "{} has exercises 1 to {}, not {n}",
+            lesson.name,
+            lesson.exercises.len()
+        )
+    })
+}
+
+fn list(course: &Course, only: Option<&Lesson>) -> ExitCode {
+    for lesson in &course.lessons {
+        if only.is_some_and(|o| o.name != lesson.name) || lesson.exercises.is_empty() {
+            continue;
+        }
+        println!(
+            "{} ({})",
+            lesson.name,
+            relative(&course.root, &lesson.dir.join("README.md"))
+        );
+        for place in exercise::places(lesson) {
+            let mine = if place.example_path("ex").exists() {
+                "  [started]"
+            } else {
+                ""
+            };
+            println!("  {}. {}{mine}", place.n, place.exercise.title);
+        }
+    }
+    println!("\nstart one with `cargo xtask exercise <lesson> <n> --start`");
+    ExitCode::SUCCESS
+}
+
+fn start(course: &Course, place: &Place) -> ExitCode {
+    let from = place.lesson.dir.join(place.source());
+    let to = place.attempt_path();
+    let again = to.exists();
+    if let Err(e) = fs::copy(&from, &to) {
+        return fail(&format!(
+            "could not copy {} to {}: {e}",
+            from.display(),
+            to.display()
+        ));
+    }
+    let lesson = &place.lesson.name;
+    println!("{lesson} exercise {}: {}", place.n, place.exercise.title);
+    println!(
+        "{} {} (a copy of {}; git ignores it, and the lesson itself stays as it is).",
+        if again { "Started over:" } else { "Your file:" },
+        relative(&course.root, &to),
+        place.source()
+    );
+    println!(
+        "Read the exercise in {}, change your file, then check it (it also runs it):",
+        relative(&course.root, &place.lesson.dir.join("README.md"))
+    );
+    println!("  cargo xtask exercise {lesson} {}", place.n);
+    println!("To start over, run this command again.");
+    ExitCode::SUCCESS
+}
+
+fn attempt(course: &Course, place: &Place) -> ExitCode {
+    let lesson = &place.lesson.name;
+    let mine = place.attempt_path();
+    let Ok(source) = fs::read_to_string(&mine) else {
+        return fail(&format!(
+            "there is no attempt yet: `cargo xtask exercise {lesson} {} --start` makes your copy of the program",
+            place.n
+        ));
+    };
+    // Built as a short-lived example of the lesson, so it has the lesson's
+    // dependencies; removed again however this ends.
+    let example = place.example_path("ex");
+    if let Err(e) = fs::write(&example, source) {
+        return fail(&format!("could not write {}: {e}", example.display()));
+    }
+    let cleanup = Cleanup(vec![example]);
+    eprintln!("building your attempt, {}…", relative(&course.root, &mine));
+    let name = place.example("ex");
+    let built = build_examples(course, &[(lesson.as_str(), name.clone())], true);
+    drop(cleanup);
+    let verdict = match built.get(&name) {
+        Some(Built::Exe(exe)) => {
+            let (verdict, printed) = exercise::check_run(&course.root, place, exe);
+            println!("your program printed:");
+            for line in printed.lines() {
+                println!("  | {line}");
+            }
+            verdict
+        }
+        Some(Built::Refused(codes)) => exercise::check_build_failure(place, codes),
+        None => Err("cargo built nothing for your attempt (its errors are above)".to_string()),
+    };
+    println!("{lesson} exercise {}: {}", place.n, place.exercise.title);
+    match verdict {
+        Ok(why) => {
+            anstream::println!("{OK}pass{OK:#}: {why}.");
+            println!("The solution and why it works are in the README, under this exercise.");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            anstream::println!("{FAILED}not yet{FAILED:#}: {why}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What building one example gave: its executable, or the error codes of a
+/// build the compiler refused.
+enum Built {
+    Exe(PathBuf),
+    Refused(Vec<String>),
+}
+
+#[derive(Deserialize)]
+struct Message {
+    reason: String,
+    target: Option<Target>,
+    executable: Option<PathBuf>,
+    message: Option<Diagnostic>,
+}
+
+#[derive(Deserialize)]
+struct Target {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Diagnostic {
+    level: String,
+    code: Option<Code>,
+    rendered: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Code {
+    code: String,
+}
+
+/// Builds examples (`(package, example)`) in one cargo call that goes on past
+/// a refused one, and says what became of each. With `show`, the compiler's
+/// errors and warnings are printed as cargo would print them.
+fn build_examples(
+    course: &Course,
+    examples: &[(&str, String)],
+    show: bool,
+) -> HashMap<String, Built> {
+    let mut cmd = Command::new(cargo());
+    cmd.current_dir(&course.root)
+        .args(["build", "--keep-going", "--message-format=json"])
+        .stdout(Stdio::piped())
+        // The compiler's messages come as JSON on stdout; stderr has cargo's
+        // progress, worth seeing for a learner's attempt only.
+        .stderr(if show {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        });
+    for (package, example) in examples {
+        cmd.args(["--package", package, "--example", example]);
+    }
+    let output = match cmd.output() {
+        Ok(output) => output,
+        Err(e) => {
+            error(&format!("could not run cargo build: {e}"));
+            return HashMap::new();
+        }
+    };
+    let mut built: HashMap<String, Built> = HashMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(m) = serde_json::from_str::<Message>(line) else {
+            continue;
+        };
+        let Some(target) = m.target else { continue };
+        match (m.reason.as_str(), m.executable, m.message) {
+            ("compiler-artifact", Some(exe), _) => {
+                built.insert(target.name, Built::Exe(exe));
+            }
+            ("compiler-message", _, Some(d)) => {
+                if show && let Some(rendered) = &d.rendered {
+                    eprint!("{rendered}");
+                }
+                if d.level != "error" {
+                    continue;
+                }
+                let entry = built
+                    .entry(target.name)
+                    .or_insert_with(|| Built::Refused(Vec::new()));
+                if let (Built::Refused(codes), Some(code)) = (entry, d.code) {
+                    codes.push(code.code);
+                }
+            }
+            _ => {}
+        }
+    }
+    built
+}
+
+/// Removes the solutions' files however `--solutions` ends.
+struct Cleanup(Vec<PathBuf>);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        for path in &self.0 {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+fn solutions(course: &Course, names: &[String]) -> ExitCode {
+    let lessons: Vec<&Lesson> = match course.select(names) {
+        Ok(selected) => {
+            let mut lessons: Vec<&Lesson> = Vec::new();
+            for (l, _) in selected {
+                if !lessons.iter().any(|x| x.name == l.name) {
+                    lessons.push(l);
+                }
+            }
+            lessons
+        }
+        Err(e) => return fail(&e),
+    };
+    let places: Vec<Place> = lessons.iter().flat_map(|l| exercise::places(l)).collect();
+    let started = Instant::now();
+    eprintln!(
+        "building the {} lesson(s) and {} solution(s)…",
+        lessons.len(),
+        places.len()
+    );
+    // The untouched programs: the starting points.
+    let executables = match build::build(course, &lessons) {
+        Ok(executables) => executables,
+        Err(e) => return fail(&e),
+    };
+    // The solutions, as examples of their lessons, built in one go.
+    let mut cleanup = Cleanup(Vec::new());
+    let mut wanted = Vec::new();
+    let mut broken: HashMap<usize, String> = HashMap::new();
+    for (i, place) in places.iter().enumerate() {
+        match place.solution() {
+            Ok(source) => {
+                let path = place.example_path("sol");
+                if let Err(e) = fs::write(&path, source) {
+                    broken.insert(i, format!("could not write {}: {e}", path.display()));
+                    continue;
+                }
+                cleanup.0.push(path);
+                wanted.push((place.lesson.name.as_str(), place.example("sol")));
+            }
+            Err(e) => {
+                broken.insert(i, e);
+            }
+        }
+    }
+    let built = build_examples(course, &wanted, false);
+    drop(cleanup);
+
+    let mut proved = 0;
+    let mut failed = Vec::new();
+    for (i, place) in places.iter().enumerate() {
+        let id = format!("{} {}", place.lesson.name, place.n);
+        let solution: Verdict = match (broken.get(&i), built.get(&place.example("sol"))) {
+            (Some(e), _) => Err(e.clone()),
+            (None, Some(Built::Exe(exe))) => exercise::check_run(&course.root, place, exe).0,
+            (None, Some(Built::Refused(codes))) => exercise::check_build_failure(place, codes),
+            (None, None) => Err("cargo built nothing for it".to_string()),
+        };
+        let start: Verdict = match executables.get(&place.program.id) {
+            Some(exe) => exercise::check_run(&course.root, place, exe).0,
+            None => Err("the lesson's program was not built".to_string()),
+        };
+        let mut said = Vec::new();
+        match &solution {
+            Ok(_) => {}
+            Err(why) => said.push(format!("its solution does not pass: {why}")),
+        }
+        if let Ok(why) = &start {
+            said.push(format!(
+                "the untouched program already passes ({why}): the check cannot fail"
+            ));
+        }
+        if said.is_empty() {
+            proved += 1;
+            anstream::println!("  {id:28} {OK}proved{OK:#}  {}", place.exercise.title);
+        } else {
+            anstream::println!(
+                "  {id:28} {FAILED}FAILED{FAILED:#}  {}",
+                place.exercise.title
+            );
+            for s in said {
+                for line in s.lines() {
+                    println!("    {line}");
+                }
+            }
+            failed.push(id);
+        }
+    }
+    let without: Vec<&str> = lessons
+        .iter()
+        .filter(|l| l.exercises.len() < 2)
+        .map(|l| l.name.as_str())
+        .collect();
+    if !without.is_empty() {
+        println!(
+            "lessons with fewer than two exercises: {}",
+            without.join(" ")
+        );
+    }
+    println!(
+        "exercise --solutions: {proved} of {} exercises proved both ways (the solution passes, the untouched program fails), {} failed, in {:.0} s",
+        places.len(),
+        failed.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if failed.is_empty() && without.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
