@@ -92,6 +92,7 @@ pub fn language(path: &str) -> &'static str {
         Some("rs") => "rust",
         Some("py") => "python",
         Some("toml") => "toml",
+        Some("patch") => "diff",
         _ => "",
     }
 }
