@@ -28,7 +28,9 @@ if __name__ == "__main__":
     # random.random() * 3 for each task, drawn here in the parent: a forked
     # worker's random is reseeded from the OS, so a seed fixes the lengths
     # only if the parent draws them, whichever worker then runs the task.
-    tasks = [p.apply_async(long_time_task, args=(i, random.random() * 3)) for i in range(5)]
+    tasks = [
+        p.apply_async(long_time_task, args=(i, random.random() * 3)) for i in range(5)
+    ]
     print("Waiting for all subprocesses done...")
     p.close()
     p.join()
