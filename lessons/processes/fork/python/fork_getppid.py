@@ -5,11 +5,6 @@ Unlike the seed, the parent waits for its child.
 """
 
 import os
-import sys
-
-# Each line goes out whole when it ends, as Rust's println! does. That also
-# leaves nothing in a buffer for the child to inherit and print a second time.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 if __name__ == "__main__":
     print(f"Process ({os.getppid()}) start...")

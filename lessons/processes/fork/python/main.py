@@ -7,10 +7,6 @@ for its child, so no zombie is left behind.
 import os
 import sys
 
-# Each line goes out whole when it ends, as Rust's println! does. That also
-# leaves nothing in a buffer for the child to inherit and print a second time.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 if __name__ == "__main__":
     # As in the seed, the values are passed to print() as extra arguments, not
     # formatted into the %s: Python prints the %s as it is, then the values.

@@ -6,14 +6,8 @@ apply_async); the Python twin of `src/main.rs`.
 
 import os
 import random
-import sys
 import time
 from multiprocessing import Pool
-
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and
-# another worker's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 def run_task(name, seconds):

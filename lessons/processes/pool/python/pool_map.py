@@ -4,13 +4,7 @@ Pool(5).map; the Python twin of `examples/pool_map.rs`. map() cuts the 100
 items into chunks of 5 (100 over four times the workers, rounded up).
 """
 
-import sys
 from multiprocessing import Pool
-
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and
-# another worker's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 def foo(num):

@@ -5,14 +5,8 @@ Ports 003 1.3 (Pool(4)); the Python twin of `examples/pool_timing.rs`.
 
 import os
 import random
-import sys
 import time
 from multiprocessing import Pool
-
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and
-# another worker's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 def long_time_task(name, seconds):

@@ -7,11 +7,6 @@ import os
 import sys
 from multiprocessing import Process
 
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and the
-# other child's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 
 def process(name):
     print(f"Processing {name} pid={os.getpid()}")

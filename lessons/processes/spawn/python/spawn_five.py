@@ -6,11 +6,6 @@ the Python twin of `examples/spawn_five.rs`.
 import sys
 from multiprocessing import Process
 
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and
-# another child's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 
 def foo(num):
     print(num)

@@ -8,11 +8,6 @@ import sys
 import time
 from multiprocessing import Process, current_process
 
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and the
-# other child's line could fall in between.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 RUN_FOR = 5  # seconds the children run, instead of forever
 
 

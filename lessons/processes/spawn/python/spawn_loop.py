@@ -7,11 +7,6 @@ import os
 import sys
 from multiprocessing import Process
 
-# Each line goes out whole when it ends, as Rust's println! does. Unbuffered
-# (python -u), print() writes a line's text and its newline separately, and a
-# child's line and the parent's next one could end up on one line.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 
 def run_proc(name):
     print(f"Child process {name} ({os.getpid()}) Running...")
