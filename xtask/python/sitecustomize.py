@@ -14,7 +14,12 @@ PYTHONPATH, and so, without a line in the twin, this module:
 - seeds `random` from LESSON_SEED, when it is set;
 - makes every process a twin forks die with its parent (Linux's
   PR_SET_PDEATHSIG), so that nothing outlives an interrupted twin, as the
-  Rust lessons promise.
+  Rust lessons promise;
+- writes standard output a line at a time, as Python does on a terminal, and
+  makes each `print` one write, as Rust's `println!` is: CPython's own `print`
+  writes the text and the newline separately, so two threads printing at once
+  can cut each other's lines in two, on a terminal too. The twins are compared
+  line by line, so here every line comes out whole.
 
 A bad value stops the twin with the same one-line message the Rust lessons
 print, and exit status 2. Run a twin without this folder on the path and it
@@ -163,6 +168,33 @@ def _patch_multiprocessing_process(process):
     process.BaseProcess.join = lambda self, timeout=None: join(self, _scaled(timeout))
 
 
+def _whole_lines():
+    import builtins
+    import threading
+
+    state = {"lock": threading.Lock()}
+
+    def print_whole(*values, sep=" ", end="\n", file=None, flush=False):
+        out = sys.stdout if file is None else file
+        text = (" " if sep is None else sep).join(map(str, values))
+        text += "\n" if end is None else end
+        with state["lock"]:
+            out.write(text)
+            if flush:
+                out.flush()
+
+    def new_lock_in_child():
+        # A thread of the parent may have held the lock when it forked.
+        state["lock"] = threading.Lock()
+
+    builtins.print = print_whole
+    os.register_at_fork(after_in_child=new_lock_in_child)
+    # On a pipe Python would buffer whole blocks; a line at a time, as on a
+    # terminal, each line is one write that no other process can cut.
+    sys.stdout.reconfigure(line_buffering=True)
+
+
+_whole_lines()
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_die_with_parent)
 if SEED is not None:
