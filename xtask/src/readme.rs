@@ -138,7 +138,7 @@ pub fn differences(program: &Program) -> String {
     if let Some(why) = &twin.compare_why {
         let _ = writeln!(
             text,
-            "\nThe two are compared as lines in any order, not line by line: {}",
+            "\nThe two are compared as lines in any order, not line by line. {}",
             why.trim()
         );
     }
