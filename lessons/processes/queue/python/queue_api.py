@@ -1,8 +1,9 @@
 """A queue that holds at most three items: full after three puts, three
 items long, handed back in order, empty again. Port of 001 进程间通信
-(`Queue(3)`); the Python twin of `examples/queue_api.rs`. From one process,
-as here, `full()`, `qsize()` and `empty()` are exact; once several processes
-share the queue they are only estimates.
+(`Queue(3)`); the Python twin of `examples/queue_api.rs`. Python calls
+`full()`, `qsize()` and `empty()` approximate (another process, or the
+queue's own feeder thread, can change the answer at any moment); in this
+sequence they give the seed's answers.
 """
 
 from multiprocessing import Queue
