@@ -90,7 +90,13 @@ def _patch_time():
     time.sleep = lambda seconds: real_sleep(seconds * SCALE)
     time.time = lambda: t0 + (real_time() - t0) / SCALE
     time.perf_counter = lambda: p0 + (real_perf() - p0) / SCALE
-    time.localtime = lambda secs=None: real_localtime(time.time() if secs is None else secs)
+    # The time of day starts at the whole second, as the Rust lessons' clock
+    # does, so that "3 seconds later" cannot read 4 when the start was late
+    # in its second.
+    whole = int(t0)
+    time.localtime = lambda secs=None: real_localtime(
+        whole + (real_time() - t0) / SCALE if secs is None else secs
+    )
     time.strftime = lambda fmt, t=None: real_strftime(fmt, time.localtime() if t is None else t)
 
 
@@ -109,16 +115,15 @@ def _patch_threading_and_queue():
     )
 
 
-def _patch_asyncio():
-    import asyncio
-
-    real_sleep = asyncio.sleep
+def _patch_asyncio_tasks(tasks):
+    # `asyncio.sleep` is this module's, copied into `asyncio` right after it
+    # loads: patched here, both names are the scaled one.
+    real_sleep = tasks.sleep
 
     async def sleep(delay, result=None):
         return await real_sleep(delay * SCALE, result)
 
-    asyncio.sleep = sleep
-    asyncio.tasks.sleep = sleep
+    tasks.sleep = sleep
 
 
 class _AfterImport:
@@ -204,11 +209,11 @@ if SEED is not None:
 if SCALE != 1.0:
     _patch_time()
     _patch_threading_and_queue()
-    _patch_asyncio()
     sys.meta_path.insert(
         0,
         _AfterImport(
             {
+                "asyncio.tasks": _patch_asyncio_tasks,
                 "gevent.hub": _patch_gevent_hub,
                 "multiprocessing.queues": _patch_multiprocessing_queues,
                 "multiprocessing.process": _patch_multiprocessing_process,

@@ -73,6 +73,9 @@ pub struct Lesson {
     /// The redactions for the Python twins: the lesson's, and the
     /// `python_redact` ones for what only Python prints.
     pub python_redactions: Vec<Redaction>,
+    /// The `python_redact` ones alone: where a twin is compared as lines,
+    /// they also hide in the transcript what the draws decide.
+    pub python_only: Vec<Redaction>,
     pub timeout_secs: f64,
     /// The `LESSON_SEED` verify runs this lesson with, when it needs its own.
     pub seed: Option<u64>,

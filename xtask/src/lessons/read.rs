@@ -88,8 +88,9 @@ pub(super) fn read_lesson(
     };
 
     let redactions = redactions_of(&meta.redact, &mut errors);
+    let python_only = redactions_of(&meta.python_redact, &mut errors);
     let mut python_redactions = redactions.clone();
-    python_redactions.extend(redactions_of(&meta.python_redact, &mut errors));
+    python_redactions.extend(python_only.iter().cloned());
 
     // The targets cargo builds, by the name their transcript uses.
     let mut built: Vec<(String, bool)> = Vec::new();
@@ -177,6 +178,7 @@ pub(super) fn read_lesson(
         summary: meta.summary,
         redactions,
         python_redactions,
+        python_only,
         timeout_secs,
         seed: meta.seed,
         alone: meta.alone,
