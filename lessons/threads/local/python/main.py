@@ -1,0 +1,28 @@
+"""Two threads each store a name in a thread-local, then call a function
+that reads it back without being passed anything: each finds its own name.
+Ports 000 thread3.py; stands beside src/main.rs.
+"""
+
+import threading
+
+# One global, but every thread that sets .name sets its own copy.
+thread_local = threading.local()
+
+
+def process():
+    # One write for the whole line: print() writes the text and the newline
+    # separately, and the other thread's line could land in between.
+    print(f"{thread_local.name}\n", end="")
+
+
+def run(name):
+    thread_local.name = name
+    process()
+
+
+t1 = threading.Thread(target=run, args=("Jack",))
+t2 = threading.Thread(target=run, args=("Jim",))
+t1.start()
+t2.start()
+t1.join()
+t2.join()
