@@ -11,9 +11,7 @@ local_school = threading.local()
 def process_student():
     # The student bound by *this* thread.
     std = local_school.student
-    # One write for the whole line: print() writes the text and the newline
-    # separately, and the other thread's line could land in between.
-    print(f"Hello, {std} (in {threading.current_thread().name})\n", end="")
+    print(f"Hello, {std} (in {threading.current_thread().name})")
 
 
 def process_thread(name):

@@ -10,9 +10,7 @@ thread_local = threading.local()
 
 
 def process():
-    # One write for the whole line: print() writes the text and the newline
-    # separately, and the other thread's line could land in between.
-    print(f"{thread_local.name}\n", end="")
+    print(f"{thread_local.name}")
 
 
 def run(name):

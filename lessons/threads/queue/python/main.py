@@ -18,16 +18,10 @@ line = queue.Queue()
 num = 1  # never changed, so every item is a 1
 
 
-def say(text):
-    # One write for the whole line: print() writes the text and the newline
-    # separately, and another thread's line could land in between.
-    print(f"{text}\n", end="")
-
-
 def produce():
     for _ in range(ITEMS):
         line.put(num)
-        say("producing something")
+        print("producing something")
         time.sleep(1)
     for _ in range(CONSUMERS):
         line.put(None)
@@ -38,7 +32,7 @@ def consume():
         getthing = line.get()
         if getthing is None:
             break
-        say(f"拿到了！！！我拿到了：{getthing}")
+        print(f"拿到了！！！我拿到了：{getthing}")
         time.sleep(1)
 
 

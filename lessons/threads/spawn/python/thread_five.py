@@ -7,9 +7,7 @@ import threading
 
 
 def foo(name):
-    # One write for the whole line: print() writes the text and the newline
-    # separately, and another thread's line could land in between.
-    print(f"线程{name}\n", end="")
+    print(f"线程{name}")
 
 
 if __name__ == "__main__":

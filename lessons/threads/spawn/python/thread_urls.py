@@ -8,18 +8,12 @@ import threading
 import time
 
 
-def say(line):
-    # One write for the whole line: print() writes the text and the newline
-    # separately, and the other thread's line could land in between.
-    print(f"{line}\n", end="")
-
-
 def thread_run(urls):
-    say(f"Current {threading.current_thread().name} is running...")
+    print(f"Current {threading.current_thread().name} is running...")
     for url in urls:
-        say(f"{threading.current_thread().name}---->>> {url}")
+        print(f"{threading.current_thread().name}---->>> {url}")
         time.sleep(random.random())
-    say(f"{threading.current_thread().name} ended.")
+    print(f"{threading.current_thread().name} ended.")
 
 
 print(f"{threading.current_thread().name} is running...")

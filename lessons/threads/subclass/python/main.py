@@ -13,9 +13,7 @@ class Foo(Thread):
         self.name = name
 
     def run(self):
-        # One write for the whole line: print() writes the text and the
-        # newline separately, and another thread's line could land in between.
-        print(f"线程{self.name}\n", end="")
+        print(f"线程{self.name}")
 
 
 if __name__ == "__main__":
