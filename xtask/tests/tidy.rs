@@ -8,6 +8,9 @@
 //!   starts anything, and a closed stdout ends it quietly;
 //! - every lesson folder is a workspace member (its place in the study order),
 //!   has a transcript per program, and a README with the sections of its kind;
+//! - every ported program has a Python twin, and its README shows the twin and
+//!   the Rust source (copies kept equal to the files) and the table of their
+//!   declared differences (kept equal to the metadata);
 //! - every dependency named in `[workspace.dependencies]` is used by a member.
 
 use std::collections::BTreeSet;
@@ -16,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use xtask::lessons::{Course, workspace_root};
+use xtask::readme;
 
 /// Every file under `dir` whose name ends with `ext`, skipping `target/`.
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -153,6 +157,45 @@ fn every_lesson_has_its_place_its_transcripts_and_its_readme() {
             broken.push(format!("{} has no README.md", lesson.name));
             continue;
         };
+        for stale in readme::stale_parts(lesson, &text) {
+            broken.push(format!(
+                "{}'s README: {stale} (`cargo xtask bless {}` rewrites it)",
+                lesson.name, lesson.name
+            ));
+        }
+        for program in &lesson.programs {
+            if lesson.chapter != "costs" && program.twin.is_none() {
+                broken.push(format!(
+                    "{} ports {} but has no Python twin, python/{}.py",
+                    program.id,
+                    program.ports.join(", "),
+                    program.target
+                ));
+                continue;
+            }
+            if program.twin.is_none() {
+                continue;
+            }
+            let rust = if program.is_example {
+                format!("examples/{}.rs", program.target)
+            } else {
+                "src/main.rs".to_string()
+            };
+            let python = format!("python/{}.py", program.target);
+            for shown in [&python, &rust] {
+                if !text.contains(&readme::file_marker(shown)) {
+                    broken.push(format!("{}'s README does not show {shown}", lesson.name));
+                }
+            }
+            if !text.contains(&readme::differences_marker(&program.target)) {
+                broken.push(format!(
+                    "{}'s README has no table of differences for {} (`{}`)",
+                    lesson.name,
+                    program.target,
+                    readme::differences_marker(&program.target)
+                ));
+            }
+        }
         let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
         for section in required_sections(&lesson.chapter) {
             if !headings.iter().any(|h| h.contains(section)) {
