@@ -34,6 +34,31 @@ pub struct Settings {
     pub seed: Option<u64>,
 }
 
+/// How a program runs under verify: its time scale, the environment that
+/// carries the scale and the seed, and how long it may take.
+#[derive(Debug, Clone)]
+pub struct Pacing {
+    pub scale: f64,
+    pub envs: Vec<(&'static str, String)>,
+    pub timeout: Duration,
+}
+
+impl Pacing {
+    pub fn of(lesson: &Lesson, program: &Program, settings: Settings) -> Pacing {
+        let scale = settings.scale.or(program.scale).unwrap_or(FAST_SCALE);
+        let seed = settings.seed.or(lesson.seed).unwrap_or(VERIFY_SEED);
+        Pacing {
+            scale,
+            envs: vec![
+                (shared::time::SCALE_VAR, scale.to_string()),
+                (shared::random::SEED_VAR, seed.to_string()),
+            ],
+            // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
+            timeout: Duration::from_secs_f64(lesson.timeout_secs * (scale / FAST_SCALE).max(1.0)),
+        }
+    }
+}
+
 /// What one program did, and what is wrong with it.
 #[derive(Debug, Clone)]
 pub struct Verdict {
@@ -92,20 +117,11 @@ pub fn check(
         }
     };
 
-    let scale = settings.scale.or(program.scale).unwrap_or(FAST_SCALE);
-    let envs = [
-        (shared::time::SCALE_VAR, scale.to_string()),
-        (
-            shared::random::SEED_VAR,
-            settings
-                .seed
-                .or(lesson.seed)
-                .unwrap_or(VERIFY_SEED)
-                .to_string(),
-        ),
-    ];
-    // A lesson's timeout is stated at verify's fast scale; slower runs get longer.
-    let timeout = Duration::from_secs_f64(lesson.timeout_secs * (scale / FAST_SCALE).max(1.0));
+    let Pacing {
+        scale,
+        envs,
+        timeout,
+    } = Pacing::of(lesson, program, settings);
     let run = runner::run(exe, &program.args, root, &envs, timeout)?;
 
     match run.end {

@@ -23,9 +23,8 @@
 //! same lines in the same words, each as often, in any order.
 
 use std::path::Path;
-use std::time::Duration;
 
-use crate::check::{self, FAST_SCALE, STARTS_PROCESSES, Settings, VERIFY_SEED, Verdict};
+use crate::check::{self, Pacing, STARTS_PROCESSES, Settings, Verdict};
 use crate::lessons::{Lesson, Program, Twin};
 use crate::normalise::{self, Kind, Redaction};
 use crate::runner::{self, End, Fault};
@@ -86,24 +85,14 @@ pub fn check(
             program.id
         )
     })?;
-    let scale = settings.scale.or(program.scale).unwrap_or(FAST_SCALE);
+    let Pacing {
+        mut envs, timeout, ..
+    } = Pacing::of(lesson, program, settings);
     let bootstrap = root.join("xtask").join("python");
-    let envs = [
-        ("PYTHONPATH", bootstrap.display().to_string()),
-        ("PYTHONDONTWRITEBYTECODE", "1".to_string()),
-        (shared::time::SCALE_VAR, scale.to_string()),
-        (
-            shared::random::SEED_VAR,
-            settings
-                .seed
-                .or(lesson.seed)
-                .unwrap_or(VERIFY_SEED)
-                .to_string(),
-        ),
-    ];
+    envs.push(("PYTHONPATH", bootstrap.display().to_string()));
+    envs.push(("PYTHONDONTWRITEBYTECODE", "1".to_string()));
     let mut args = vec![twin.path.display().to_string()];
     args.extend(program.args.iter().cloned());
-    let timeout = Duration::from_secs_f64(lesson.timeout_secs * (scale / FAST_SCALE).max(1.0));
     let python = Path::new("python3");
     let run = runner::run(python, &args, root, &envs, timeout)?;
 
