@@ -112,6 +112,8 @@ pub struct Program {
     pub scale: Option<f64>,
     /// The Python program it stands beside, `python/<target>.py`, if any.
     pub twin: Option<Twin>,
+    /// Why it has no twin, where Python has no equivalent (`no_twin = "…"`).
+    pub no_twin: Option<String>,
 }
 
 /// A program's Python twin, and what it prints differently from the Rust.

@@ -221,6 +221,9 @@ fn python_twins<'c>(
             .filter(|(l, _)| l.chapter != COSTS)
             .map(|(l, p)| {
                 let what = match &p.twin {
+                    None if p.no_twin.is_some() => {
+                        What::Skip(format!("no twin: {}", p.no_twin.as_deref().unwrap_or("")))
+                    }
                     None => What::Missing,
                     Some(t) => match twin::missing(t, python) {
                         Some(why) => What::Skip(why),

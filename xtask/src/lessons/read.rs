@@ -43,6 +43,8 @@ struct ProgramMeta {
     differs: Vec<Difference>,
     python_compare: Option<String>,
     python_compare_why: Option<String>,
+    /// Why a ported program has no Python twin: what it does, Python cannot.
+    no_twin: Option<String>,
 }
 
 pub(super) fn read_lesson(
@@ -139,6 +141,7 @@ pub(super) fn read_lesson(
             args: p.args.clone(),
             scale: p.scale,
             twin: twin_of(dir, p, &mut errors),
+            no_twin: p.no_twin.clone(),
         });
         if let Some(scale) = p.scale
             && !shared::time::valid_scale(scale)
