@@ -157,11 +157,10 @@ fn attempt(course: &Course, place: &Place) -> ExitCode {
     };
     // Built as a short-lived example of the lesson, so it has the lesson's
     // dependencies; removed again however this ends.
-    let example = place.example_path("ex");
-    if let Err(e) = fs::write(&example, source) {
-        return fail(&format!("could not write {}: {e}", example.display()));
+    let mut cleanup = Cleanup(Vec::new());
+    if let Err(e) = cleanup.write(&place.example_path("ex"), &source) {
+        return fail(&e);
     }
-    let cleanup = Cleanup(vec![example]);
     eprintln!("building your attempt, {}…", relative(&course.root, &mine));
     let name = place.example("ex");
     let built = build_examples(course, &[(lesson.as_str(), name.clone())], true);
@@ -283,13 +282,34 @@ fn build_examples(
     built
 }
 
-/// Removes the solutions' files however `--solutions` ends.
+/// Files written for a build, removed however the command ends; and the
+/// `examples/` folders made for them, when they were not there before.
 struct Cleanup(Vec<PathBuf>);
+
+impl Cleanup {
+    fn write(&mut self, path: &std::path::Path, source: &str) -> Result<(), String> {
+        if let Some(dir) = path.parent()
+            && !dir.exists()
+        {
+            fs::create_dir_all(dir)
+                .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+            self.0.push(dir.to_path_buf());
+        }
+        fs::write(path, source).map_err(|e| format!("could not write {}: {e}", path.display()))?;
+        self.0.push(path.to_path_buf());
+        Ok(())
+    }
+}
 
 impl Drop for Cleanup {
     fn drop(&mut self) {
-        for path in &self.0 {
-            let _ = fs::remove_file(path);
+        // Files first, then the folders made for them (empty by then).
+        for path in self.0.iter().rev() {
+            if path.is_dir() {
+                let _ = fs::remove_dir(path);
+            } else {
+                let _ = fs::remove_file(path);
+            }
         }
     }
 }
@@ -326,12 +346,10 @@ fn solutions(course: &Course, names: &[String]) -> ExitCode {
     for (i, place) in places.iter().enumerate() {
         match place.solution() {
             Ok(source) => {
-                let path = place.example_path("sol");
-                if let Err(e) = fs::write(&path, source) {
-                    broken.insert(i, format!("could not write {}: {e}", path.display()));
+                if let Err(e) = cleanup.write(&place.example_path("sol"), &source) {
+                    broken.insert(i, e);
                     continue;
                 }
-                cleanup.0.push(path);
                 wanted.push((place.lesson.name.as_str(), place.example("sol")));
             }
             Err(e) => {
