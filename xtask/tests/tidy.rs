@@ -11,6 +11,8 @@
 //! - every ported program has a Python twin, and its README shows the twin and
 //!   the Rust source (copies kept equal to the files) and the table of their
 //!   declared differences (kept equal to the metadata);
+//! - every lesson has at least two exercises, each under its own heading in
+//!   the README with its solution shown (a copy kept equal to the patch);
 //! - every dependency named in `[workspace.dependencies]` is used by a member.
 
 use std::collections::BTreeSet;
@@ -193,6 +195,29 @@ fn every_lesson_has_its_place_its_transcripts_and_its_readme() {
                     lesson.name,
                     program.target,
                     readme::differences_marker(&program.target)
+                ));
+            }
+        }
+        if lesson.exercises.len() < 2 {
+            broken.push(format!(
+                "{} has {} exercise(s); every lesson has at least two",
+                lesson.name,
+                lesson.exercises.len()
+            ));
+        }
+        for (i, exercise) in lesson.exercises.iter().enumerate() {
+            let n = i + 1;
+            let heading = format!("### {n}. {}", exercise.title);
+            if !text.lines().any(|l| l == heading) {
+                broken.push(format!(
+                    "{}'s README has no heading {heading:?}",
+                    lesson.name
+                ));
+            }
+            if !text.contains(&readme::file_marker(&format!("exercises/{n}.patch"))) {
+                broken.push(format!(
+                    "{}'s README does not show exercise {n}'s solution, exercises/{n}.patch",
+                    lesson.name
                 ));
             }
         }
