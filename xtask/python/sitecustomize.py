@@ -90,13 +90,20 @@ def _patch_time():
     time.sleep = lambda seconds: real_sleep(seconds * SCALE)
     time.time = lambda: t0 + (real_time() - t0) / SCALE
     time.perf_counter = lambda: p0 + (real_perf() - p0) / SCALE
-    # The time of day starts at the whole second, as the Rust lessons' clock
-    # does, so that "3 seconds later" cannot read 4 when the start was late
-    # in its second.
-    whole = int(t0)
-    time.localtime = lambda secs=None: real_localtime(
-        whole + (real_time() - t0) / SCALE if secs is None else secs
-    )
+    # The time of day starts at the whole second, the first time a twin asks
+    # for it, and then runs in lesson seconds, as the Rust lessons' clock does:
+    # "3 seconds later" cannot read 4 because the start was late in its second
+    # or the interpreter took a while to start.
+    clock = {}
+
+    def localtime(secs=None):
+        if secs is not None:
+            return real_localtime(secs)
+        now = real_time()
+        origin = clock.setdefault("origin", (int(now), now))
+        return real_localtime(origin[0] + (now - origin[1]) / SCALE)
+
+    time.localtime = localtime
     time.strftime = lambda fmt, t=None: real_strftime(fmt, time.localtime() if t is None else t)
 
 
