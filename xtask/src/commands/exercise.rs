@@ -14,17 +14,15 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::time::Instant;
 
-use serde::Deserialize;
-
+use super::fail;
 use super::style::{FAILED, OK};
-use super::{error, fail};
 use crate::build;
 use crate::check::relative;
 use crate::exercise::{self, Place, Verdict};
-use crate::lessons::{Course, Lesson, cargo};
+use crate::lessons::{Course, Lesson};
 
 /// What `cargo xtask exercise` was asked to do.
 #[derive(Debug, Clone, clap::Args)]
@@ -163,10 +161,10 @@ fn attempt(course: &Course, place: &Place) -> ExitCode {
     }
     eprintln!("building your attempt, {}…", relative(&course.root, &mine));
     let name = place.example("ex");
-    let built = build_examples(course, &[(lesson.as_str(), name.clone())], true);
+    let built = build::examples(course, &[(lesson.as_str(), name.clone())], true);
     drop(cleanup);
     let verdict = match built.get(&name) {
-        Some(Built::Exe(exe)) => {
+        Some(build::Built::Exe(exe)) => {
             let (verdict, printed) = exercise::check_run(&course.root, place, exe);
             println!("your program printed:");
             for line in printed.lines() {
@@ -174,7 +172,7 @@ fn attempt(course: &Course, place: &Place) -> ExitCode {
             }
             verdict
         }
-        Some(Built::Refused(codes)) => exercise::check_build_failure(place, codes),
+        Some(build::Built::Refused(codes)) => exercise::check_build_failure(place, codes),
         None => Err("cargo built nothing for your attempt (its errors are above)".to_string()),
     };
     println!("{lesson} exercise {}: {}", place.n, place.exercise.title);
@@ -189,97 +187,6 @@ fn attempt(course: &Course, place: &Place) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// What building one example gave: its executable, or the error codes of a
-/// build the compiler refused.
-enum Built {
-    Exe(PathBuf),
-    Refused(Vec<String>),
-}
-
-#[derive(Deserialize)]
-struct Message {
-    reason: String,
-    target: Option<Target>,
-    executable: Option<PathBuf>,
-    message: Option<Diagnostic>,
-}
-
-#[derive(Deserialize)]
-struct Target {
-    name: String,
-}
-
-#[derive(Deserialize)]
-struct Diagnostic {
-    level: String,
-    code: Option<Code>,
-    rendered: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Code {
-    code: String,
-}
-
-/// Builds examples (`(package, example)`) in one cargo call that goes on past
-/// a refused one, and says what became of each. With `show`, the compiler's
-/// errors and warnings are printed as cargo would print them.
-fn build_examples(
-    course: &Course,
-    examples: &[(&str, String)],
-    show: bool,
-) -> HashMap<String, Built> {
-    let mut cmd = Command::new(cargo());
-    cmd.current_dir(&course.root)
-        .args(["build", "--keep-going", "--message-format=json"])
-        .stdout(Stdio::piped())
-        // The compiler's messages come as JSON on stdout; stderr has cargo's
-        // progress, worth seeing for a learner's attempt only.
-        .stderr(if show {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
-        });
-    for (package, example) in examples {
-        cmd.args(["--package", package, "--example", example]);
-    }
-    let output = match cmd.output() {
-        Ok(output) => output,
-        Err(e) => {
-            error(&format!("could not run cargo build: {e}"));
-            return HashMap::new();
-        }
-    };
-    let mut built: HashMap<String, Built> = HashMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(m) = serde_json::from_str::<Message>(line) else {
-            continue;
-        };
-        let Some(target) = m.target else { continue };
-        match (m.reason.as_str(), m.executable, m.message) {
-            ("compiler-artifact", Some(exe), _) => {
-                built.insert(target.name, Built::Exe(exe));
-            }
-            ("compiler-message", _, Some(d)) => {
-                if show && let Some(rendered) = &d.rendered {
-                    eprint!("{rendered}");
-                }
-                if d.level != "error" {
-                    continue;
-                }
-                let entry = built
-                    .entry(target.name)
-                    .or_insert_with(|| Built::Refused(Vec::new()));
-                if let (Built::Refused(codes), Some(code)) = (entry, d.code) {
-                    codes.push(code.code);
-                }
-            }
-            _ => {}
-        }
-    }
-    built
 }
 
 /// Files written for a build, removed however the command ends; and the
@@ -357,7 +264,7 @@ fn solutions(course: &Course, names: &[String]) -> ExitCode {
             }
         }
     }
-    let built = build_examples(course, &wanted, false);
+    let built = build::examples(course, &wanted, false);
     drop(cleanup);
 
     let mut proved = 0;
@@ -366,8 +273,10 @@ fn solutions(course: &Course, names: &[String]) -> ExitCode {
         let id = format!("{} {}", place.lesson.name, place.n);
         let solution: Verdict = match (broken.get(&i), built.get(&place.example("sol"))) {
             (Some(e), _) => Err(e.clone()),
-            (None, Some(Built::Exe(exe))) => exercise::check_run(&course.root, place, exe).0,
-            (None, Some(Built::Refused(codes))) => exercise::check_build_failure(place, codes),
+            (None, Some(build::Built::Exe(exe))) => exercise::check_run(&course.root, place, exe).0,
+            (None, Some(build::Built::Refused(codes))) => {
+                exercise::check_build_failure(place, codes)
+            }
             (None, None) => Err("cargo built nothing for it".to_string()),
         };
         let start: Verdict = match executables.get(&place.program.id) {
