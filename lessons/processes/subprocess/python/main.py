@@ -1,73 +1,25 @@
 """Running another program and waiting for it: its output goes straight to
 the terminal, and what comes back is its exit code. Port of 003 1.3
 (`subprocess.call`); the Python twin of `src/main.rs`. Offline, the program
-is a stand-in for `nslookup`: this same file, run again by the same Python
-with `--as-nslookup`, answering from a fixed table (the seed's own answers).
+is a stand-in for `nslookup`, `nslookup.py` beside this file, run by the same
+Python: it answers from a fixed table, the seed's own answers.
 """
 
+import os
 import subprocess
 import sys
 
-STAND_IN_FLAG = "--as-nslookup"
-
-# The stand-in server's answers: (name, query type) -> its lines.
-ANSWERS = {
-    ("www.python.org", "a"): [
-        "Non-authoritative answer:",
-        "www.python.org\tcanonical name = dualstack.python.map.fastly.net.",
-        "Name:\tdualstack.python.map.fastly.net",
-        "Address: 151.101.228.223",
-    ],
-    ("python.org", "mx"): [
-        "Non-authoritative answer:",
-        "python.org\tmail exchanger = 50 mail.python.org.",
-        "",
-        "Authoritative answers can be found from:",
-        "mail.python.org\tinternet address = 82.94.164.166",
-        "mail.python.org\thas AAAA address 2001:888:2000:d::a6",
-    ],
-}
+# The stand-in beside this file, run by this same Python: `nslookup` offline.
+HERE = os.path.dirname(os.path.abspath(__file__))
+NSLOOKUP = [sys.executable, os.path.join(HERE, "nslookup.py")]
 
 
 def nslookup(*args):
     """The command line that runs the stand-in."""
-    return [sys.executable, __file__, STAND_IN_FLAG, *args]
-
-
-def answer(name, query):
-    """Prints the stand-in server's answer; False if it has none."""
-    print("Server:\t\t127.0.0.1")
-    print("Address:\t127.0.0.1#53")
-    print()
-    lines = ANSWERS.get((name.rstrip("."), query))
-    for line in lines or [f"** server can't find {name}: NXDOMAIN"]:
-        print(line)
-    print()
-    return lines is not None
-
-
-def stand_in(names):
-    """nslookup: answers a name given as an argument, or commands on stdin."""
-    if len(names) == 1:
-        return 0 if answer(names[0], "a") else 1
-    if names:
-        print("usage: nslookup [name]", file=sys.stderr)
-        return 1
-    query, found = "a", True
-    for line in sys.stdin:
-        line = line.strip()
-        if line.startswith("set q="):
-            query = line.removeprefix("set q=").lower()
-        elif line == "exit":
-            break
-        elif line:
-            found = answer(line, query) and found
-    return 0 if found else 1
+    return [*NSLOOKUP, *args]
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == [STAND_IN_FLAG]:
-        sys.exit(stand_in(sys.argv[2:]))
     # The child writes to the same stdout: flush ours first, so this line
     # comes before its answer even when stdout is a file or a pipe.
     print("$ nslookup www.python.org", flush=True)
