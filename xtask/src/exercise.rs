@@ -27,7 +27,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::check::{FAST_SCALE, VERIFY_SEED};
+use crate::check::{Pacing, Settings};
 use crate::lessons::{Lesson, Program};
 
 use crate::normalise;
@@ -223,21 +223,12 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Str
         ));
     };
     let lesson = place.lesson;
-    let envs = [
-        (shared::time::SCALE_VAR, FAST_SCALE.to_string()),
-        (
-            shared::random::SEED_VAR,
-            lesson.seed.unwrap_or(VERIFY_SEED).to_string(),
-        ),
-    ];
-    let secs = ex.timeout.unwrap_or(lesson.timeout_secs);
-    let run = runner::run(
-        exe,
-        &place.program.args,
-        root,
-        &envs,
-        Duration::from_secs_f64(secs),
-    )?;
+    // Paced as verify paces the program: its scale, its seed, its timeout
+    // (or the exercise's, for one that must not finish).
+    let pacing = Pacing::of(lesson, place.program, Settings::default());
+    let timeout = ex.timeout.map_or(pacing.timeout, Duration::from_secs_f64);
+    let run = runner::run(exe, &place.program.args, root, &pacing.envs, timeout)?;
+
     let items = transcript::parse_items(expected)?;
     let got = normalise::normalise(&run.stdout, &lesson.redactions, &items);
     let want = expected.trim_end();
