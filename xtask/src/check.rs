@@ -7,9 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::lessons::{Lesson, Program};
-use crate::normalise::normalise;
+use crate::normalise::{Redaction, normalise};
 use crate::runner::{self, End, Fault, Run};
-use crate::transcript::{self, Transcript};
+use crate::transcript::{self, BlockKind, Transcript};
 
 /// Verify's default time scale: a tenth of real time. Long enough that a busy
 /// second core does not reorder what the lessons' sleeps keep apart, short
@@ -164,7 +164,7 @@ pub fn check(
 
     if let Some(problem) = expected
         .as_ref()
-        .and_then(|t| readme_problem(root, lesson, program, &t.content))
+        .and_then(|t| readme_problem(root, lesson, program, t))
     {
         problems.push(problem);
     }
@@ -268,12 +268,13 @@ pub fn unreadable_error(stderr: &str) -> Option<&str> {
         .find(|line| line.contains("panicked at") || debug.is_match(line))
 }
 
-/// What is wrong with the README's copy of the transcript, if anything.
+/// What is wrong with the README's sample run, if anything: it must be a
+/// run this transcript accepts, normalised exactly as a program's output is.
 pub fn readme_problem(
     root: &Path,
     lesson: &Lesson,
     program: &Program,
-    content: &str,
+    transcript: &Transcript,
 ) -> Option<String> {
     let path = lesson.dir.join("README.md");
     let Ok(readme) = fs::read_to_string(&path) else {
@@ -281,18 +282,35 @@ pub fn readme_problem(
     };
     match transcript::readme_copy(&readme, &program.target) {
         None => Some(format!(
-            "{} does not show this transcript: add `{}` above a ```text block",
+            "{} shows no sample run of this program: add `{}` above a ```text block, and `cargo xtask bless {}` fills it",
             relative(root, &path),
-            transcript::readme_marker(&program.target)
+            transcript::readme_marker(&program.target),
+            program.id
         )),
-        Some(copy) if copy != content => Some(format!(
-            "{} shows a different transcript from {}: they must match (`cargo xtask bless {}` rewrites both from a run)",
+        Some(sample) if !sample_fits(sample, &lesson.redactions, transcript) => Some(format!(
+            "{}'s sample run of {} is not a run that {} accepts (`cargo xtask bless {}` replaces it with a real one)",
             relative(root, &path),
+            program.target,
             relative(root, &program.transcript),
             program.id
         )),
         Some(_) => None,
     }
+}
+
+/// `sample` is output this transcript accepts, and real output: a copy of
+/// the transcript itself, placeholders and block markers included, would
+/// normalise to the transcript too, so those are refused first.
+pub fn sample_fits(sample: &str, rules: &[Redaction], transcript: &Transcript) -> bool {
+    let placeholder =
+        regex::Regex::new(r"<(pid|tid|addr|id) \d+>|<clock(\+\d+ s)?>|<n>|<who>|<≈-?\d+ s>")
+            .expect("a valid pattern");
+    let marker = |line: &str| line == transcript::BLOCK_END || line == BlockKind::AnyOrder.marker();
+    if placeholder.is_match(sample) || sample.lines().any(marker) {
+        return false;
+    }
+    let raw = format!("{sample}\n");
+    normalise(&raw, rules, &transcript.items) == transcript.content
 }
 
 /// A path as the user would type it from the workspace root.
@@ -340,7 +358,38 @@ pub fn explain(verdict: &Verdict) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::unreadable_error;
+    use super::{sample_fits, unreadable_error};
+    use crate::normalise::{Kind, Redaction};
+    use crate::transcript::{Transcript, parse_items};
+
+    #[test]
+    fn a_sample_is_a_real_run_the_transcript_accepts() {
+        let content = "parent <pid 1>\n{any order}\nchild <pid 2>\nchild <pid 3>\n{end}";
+        let transcript = Transcript {
+            content: content.to_string(),
+            items: parse_items(content).unwrap(),
+        };
+        let rules = [Redaction::new(Kind::Pid, r"(?:parent|child) (\d+)").unwrap()];
+        assert!(sample_fits(
+            "parent 10\nchild 12\nchild 11",
+            &rules,
+            &transcript
+        ));
+        // The transcript itself normalises to itself, but is no run.
+        assert!(!sample_fits(content, &rules, &transcript));
+        assert!(!sample_fits(
+            "parent 10\nchild <pid 2>\nchild 11",
+            &rules,
+            &transcript
+        ));
+        // A run the transcript refuses: the parent's pid printed twice.
+        assert!(!sample_fits(
+            "parent 10\nchild 10\nchild 11",
+            &rules,
+            &transcript
+        ));
+        assert!(!sample_fits("parent 10\nchild 12", &rules, &transcript));
+    }
 
     #[test]
     fn debug_dumps_and_panics_are_unreadable_sentences_are_not() {

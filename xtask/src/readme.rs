@@ -1,8 +1,8 @@
 //! The parts of a lesson's README the tooling keeps equal to the files they
 //! show, so that what a learner reads is what runs:
 //!
-//! - `<!-- transcript: <program> -->` above a fenced block: the program's
-//!   transcript (see [`crate::transcript`]);
+//! - `<!-- sample: <program> -->` above a fenced block: a real run of the
+//!   program that its transcript accepts (see [`crate::transcript`]);
 //! - `<!-- file: <path> -->` above a fenced block: a copy of one of the
 //!   lesson's files (`src/main.rs`, `python/main.py`);
 //! - `<!-- differences: <program> -->` … `<!-- end of differences -->`: the

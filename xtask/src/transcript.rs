@@ -19,9 +19,11 @@
 //! Process end..
 //! ```
 //!
-//! Each lesson's README shows its transcripts between
-//! `<!-- transcript: <program> -->` and the end of the fenced block that
-//! follows; verify fails when the README shows an old one.
+//! Each lesson's README shows a real run of each program between
+//! `<!-- sample: <program> -->` and the end of the fenced block that follows:
+//! real pids and times rather than placeholders, so a learner sees what a run
+//! looks like. Verify fails unless that sample, normalised, is the transcript:
+//! it must be a run this transcript accepts.
 
 use std::path::Path;
 
@@ -158,18 +160,18 @@ pub fn let_insta_write() {
     }
 }
 
-/// The line that announces a transcript in a README.
+/// The line that announces a sample run in a README.
 pub fn readme_marker(program: &str) -> String {
-    format!("<!-- transcript: {program} -->")
+    format!("<!-- sample: {program} -->")
 }
 
-/// The transcript as the README shows it, if it shows it.
+/// The sample run the README shows, if it shows one.
 pub fn readme_copy<'a>(readme: &'a str, program: &str) -> Option<&'a str> {
     crate::readme::fenced_after(readme, &readme_marker(program))
         .map(|(start, end)| readme[start..end].trim_end())
 }
 
-/// The README with its copy of the transcript replaced by `content`.
+/// The README with its sample run replaced by `content`.
 pub fn with_readme_copy(readme: &str, program: &str, content: &str) -> Option<String> {
     crate::readme::with_fenced(readme, &readme_marker(program), "text", content)
 }
@@ -226,25 +228,24 @@ mod tests {
 
     #[test]
     fn the_readme_copy_is_found_and_replaced() {
-        let readme = "# L\n\n<!-- transcript: main -->\n```text\nold\nlines\n```\n\nmore\n";
+        let readme = "# L\n\n<!-- sample: main -->\n```text\nold\nlines\n```\n\nmore\n";
         assert_eq!(readme_copy(readme, "main"), Some("old\nlines"));
         assert_eq!(readme_copy(readme, "other"), None);
         let new = with_readme_copy(readme, "main", "new").unwrap();
         assert_eq!(
             new,
-            "# L\n\n<!-- transcript: main -->\n```text\nnew\n```\n\nmore\n"
+            "# L\n\n<!-- sample: main -->\n```text\nnew\n```\n\nmore\n"
         );
     }
 
     #[test]
     fn an_empty_readme_copy_is_filled_without_touching_the_next_block() {
-        let readme =
-            "<!-- transcript: a -->\n```text\n```\n\n<!-- transcript: b -->\n```text\nb\n```\n";
+        let readme = "<!-- sample: a -->\n```text\n```\n\n<!-- sample: b -->\n```text\nb\n```\n";
         assert_eq!(readme_copy(readme, "a"), Some(""));
         let new = with_readme_copy(readme, "a", "x\ny").unwrap();
         assert_eq!(
             new,
-            "<!-- transcript: a -->\n```text\nx\ny\n```\n\n<!-- transcript: b -->\n```text\nb\n```\n"
+            "<!-- sample: a -->\n```text\nx\ny\n```\n\n<!-- sample: b -->\n```text\nb\n```\n"
         );
     }
 }
