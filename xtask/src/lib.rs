@@ -3,7 +3,7 @@
 //! of [`commands`]) and the tests crate (`tests/`), which runs the same
 //! checks under `cargo test` and hands the result to insta.
 //!
-//! - [`commands`]: `list`, `verify`, `bless` and `bench`, one module each;
+//! - [`commands`]: `list`, `verify`, `bless`, `exercise`, `bench` and `book`, one module each;
 //! - [`lessons`]: what the course contains, read from `cargo metadata`;
 //! - [`build`]: building every program to run in one cargo call;
 //! - [`runner`]: running a program in its own process group, disturbed on purpose or not;
@@ -15,8 +15,10 @@
 //! - [`twin`]: a program's Python twin against the same transcript;
 //! - [`report`]: diffs and "did you mean";
 //! - [`exercise`]: exercises checked by what the changed program does;
-//! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
+//! - [`costs`]: the costs chapter's figures as a table, a report and a chart;
+//! - [`book`]: the course as an mdBook in two editions, and its checks.
 
+pub mod book;
 pub mod build;
 pub mod check;
 pub mod commands;

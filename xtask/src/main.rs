@@ -7,7 +7,9 @@
 //! - `cargo xtask exercise [LESSON [N]] [--start | --solutions]`: exercises
 //!   that check themselves, and the proof of their solutions;
 //! - `cargo xtask bench [--python]`: measure what each model costs (the costs
-//!   chapter), print the table, and write the chapter's report and chart.
+//!   chapter), print the table, and write the chapter's report and chart;
+//! - `cargo xtask book [--lang en|zh-CN] [--open] [--check] [--browser]`: the
+//!   course as a book, in English and Chinese, and its checks.
 //!
 //! A NAME is a chapter (`threads`), a lesson (`threads-lock`), one example
 //! (`threads-lock/<example>`) or a lesson's main program alone
@@ -17,14 +19,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use xtask::commands::{
-    self, bench::BenchOptions, exercise::ExerciseOptions, fail, verify::VerifyOptions,
+    self, bench::BenchOptions, book::BookOptions, exercise::ExerciseOptions, fail,
+    verify::VerifyOptions,
 };
 use xtask::lessons::{Course, workspace_root};
 
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
-    about = "The course's tooling: list, verify, bless and bench lessons"
+    about = "The course's tooling: list, verify, bless and bench lessons, and build the book"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -47,6 +50,8 @@ enum Cmd {
     /// Measure what each model costs (the costs chapter's programs, release
     /// builds), print the table, and write the chapter's report and chart.
     Bench(BenchOptions),
+    /// Build the course as a book (English and Chinese) into target/book/, and check it.
+    Book(BookOptions),
 }
 
 fn main() -> ExitCode {
@@ -61,5 +66,6 @@ fn main() -> ExitCode {
         Cmd::Bless { names } => commands::bless::run(&course, &names),
         Cmd::Exercise(options) => commands::exercise::run(&course, &options),
         Cmd::Bench(options) => commands::bench::run(&course, &options),
+        Cmd::Book(options) => commands::book::run(&course, &options),
     }
 }

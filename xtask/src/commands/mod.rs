@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod bless;
+pub mod book;
 pub mod exercise;
 pub mod list;
 pub mod verify;
