@@ -10,6 +10,7 @@
 //! a changed English paragraph cannot silently stay English, or stale, in the
 //! Chinese book. Merging and counting use GNU gettext (`msgmerge`, `msgfmt`).
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -17,6 +18,16 @@ use super::tools::Tools;
 
 /// The translation, relative to the workspace root.
 pub const PO: &str = "po/zh-CN.po";
+
+/// The costs chapter's report, which `cargo xtask bench` rewrites with every
+/// measurement, lies between these markers. It is figures and the machine's
+/// name; translating it would make every new measurement an untranslated
+/// message, so the template leaves it out and the Chinese edition shows it
+/// in English, under a note that says so.
+pub const REPORT_START: &str = "<!-- bench report: start";
+pub const REPORT_END: &str = "<!-- bench report: end";
+pub const REPORT_NOTE_ZH: &str = "<!-- i18n:skip -->\n\n\
+    （下面的测量报告由 `cargo xtask bench` 在每次测量后重写，内容是数字和机器信息，因此保持英文原样。）\n\n";
 
 /// Extracts the template of the book whose sources are in `book_root` into
 /// `out/messages.pot`.
@@ -44,7 +55,70 @@ pub fn extract(tools: &Tools, book_root: &Path, out: &Path) -> Result<PathBuf, S
             String::from_utf8_lossy(&output.stderr)
         ));
     }
+    let text = fs::read_to_string(&pot).map_err(|e| format!("{}: {e}", pot.display()))?;
+    let regions = report_regions(&book_root.join("src"));
+    fs::write(&pot, without_regions(&text, &regions))
+        .map_err(|e| format!("{}: {e}", pot.display()))?;
     Ok(pot)
+}
+
+/// Each page's lines that lie inside a report: `(src/<page>, first, last)`.
+fn report_regions(src: &Path) -> Vec<(String, usize, usize)> {
+    let mut regions = Vec::new();
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(text) = fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = format!("src/{}", path.strip_prefix(src).unwrap_or(&path).display());
+            let mut start = None;
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with(REPORT_START) {
+                    start = Some(n + 1);
+                } else if line.starts_with(REPORT_END)
+                    && let Some(first) = start.take()
+                {
+                    regions.push((name.clone(), first, n + 1));
+                }
+            }
+        }
+    }
+    regions
+}
+
+/// The template without the messages found only inside `regions`.
+fn without_regions(pot: &str, regions: &[(String, usize, usize)]) -> String {
+    let inside = |location: &str| {
+        location.rsplit_once(':').is_some_and(|(page, line)| {
+            line.parse::<usize>().is_ok_and(|line| {
+                regions
+                    .iter()
+                    .any(|(p, first, last)| p == page && (*first..=*last).contains(&line))
+            })
+        })
+    };
+    let mut out = String::new();
+    for entry in pot.split("\n\n") {
+        let locations: Vec<&str> = entry
+            .lines()
+            .filter_map(|l| l.strip_prefix("#: "))
+            .flat_map(str::split_whitespace)
+            .collect();
+        if !locations.is_empty() && locations.iter().all(|l| inside(l)) {
+            continue;
+        }
+        out.push_str(entry);
+        out.push_str("\n\n");
+    }
+    format!("{}\n", out.trim_end())
 }
 
 /// How complete the translation is against `pot`.
@@ -106,6 +180,9 @@ pub fn counts(po: &Path, pot: &Path, scratch: &Path) -> Result<Counts, String> {
 /// Brings `po` up to date with `pot` for a translator: new messages appear
 /// untranslated, changed ones fuzzy, removed ones obsolete.
 pub fn update(po: &Path, pot: &Path) -> Result<(), String> {
+    if let Some(dir) = po.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
     let status = if po.is_file() {
         Command::new("msgmerge")
             .args(["--quiet", "--update", "--backup=none", "--no-wrap"])
@@ -125,5 +202,21 @@ pub fn update(po: &Path, pot: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("gettext could not update {}", po.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_regions;
+
+    #[test]
+    fn messages_only_inside_a_report_leave_the_template() {
+        let pot = "msgid \"\"\nmsgstr \"\"\n\n#: src/a.md:3\nmsgid \"in\"\nmsgstr \"\"\n\n\
+                   #: src/a.md:4 src/b.md:1\nmsgid \"both\"\nmsgstr \"\"\n\n#: src/a.md:9\nmsgid \"out\"\nmsgstr \"\"\n";
+        let kept = without_regions(pot, &[("src/a.md".to_string(), 2, 5)]);
+        assert!(!kept.contains("\"in\""));
+        assert!(
+            kept.contains("\"both\"") && kept.contains("\"out\"") && kept.starts_with("msgid \"\"")
+        );
     }
 }

@@ -126,6 +126,16 @@ pub fn make(site: &Site, src: &Source) -> Page {
             pending = Some(Marker::File(path));
         } else if let Some(program) = comment_arg(trimmed, transcript_marker_name()) {
             pending = Some(Marker::Sample(program));
+        } else if trimmed.starts_with(super::i18n::REPORT_START) {
+            // Kept: the translation leaves what lies between these alone.
+            if site.edition == Edition::Chinese {
+                page.markdown.push_str(super::i18n::REPORT_NOTE_ZH);
+            }
+            page.markdown.push_str(line);
+            page.markdown.push('\n');
+        } else if trimmed.starts_with(super::i18n::REPORT_END) {
+            page.markdown.push_str(line);
+            page.markdown.push('\n');
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             // The tooling's markers mean nothing to a reader.
         } else if trimmed.starts_with('|') {
@@ -142,7 +152,14 @@ pub fn make(site: &Site, src: &Source) -> Page {
             }
             if is_mapping_table(lines[i]) {
                 match (src.doc_line)(&lines[i..end].join("\n")) {
-                    Ok(Some(doc)) => page.markdown.push_str(&format!("\n{doc}\n")),
+                    Ok(Some(doc)) => page.markdown.push_str(&match site.edition {
+                        Edition::English => format!("\n{doc}\n"),
+                        // Only the label is words; the links are the same.
+                        Edition::Chinese => format!(
+                            "\n<!-- i18n:skip -->\n\n{}\n",
+                            doc.replacen("Documentation:", "文档：", 1)
+                        ),
+                    }),
                     Ok(None) => {}
                     Err(problems) => page.problems.extend(
                         problems
@@ -211,11 +228,16 @@ fn sample_notes(site: &Site, src: &Source, program: &str, body: &str, page: &mut
         ));
         return;
     };
-    page.markdown
-        .push_str(&format!("\n{}\n", super::varies::sentence(content)));
     if site.edition == Edition::Chinese {
+        // Written in Chinese here, so not a message to translate.
+        page.markdown.push_str(&format!(
+            "\n<!-- i18n:skip -->\n\n{}\n",
+            super::varies::sentence_zh(content)
+        ));
         return;
     }
+    page.markdown
+        .push_str(&format!("\n{}\n", super::varies::sentence(content)));
     let chinese = Regex::new(r"[\p{Han}，。：！？、（）…]+").expect("a valid pattern");
     let mut glossed: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();

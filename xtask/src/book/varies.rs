@@ -59,6 +59,43 @@ pub fn sentence(content: &str) -> String {
     )
 }
 
+/// The same, in Chinese, for the Chinese edition (written here rather than
+/// translated, so it follows the transcript without a translator's help).
+pub fn sentence_zh(content: &str) -> String {
+    let has = |token: &str| content.contains(token);
+    let mut kinds: Vec<&str> = Vec::new();
+    for (token, words) in [
+        ("<pid ", "进程号"),
+        ("<tid ", "线程 ID"),
+        ("<addr ", "内存地址"),
+        ("<id ", "先抢到的线程或任务的编号"),
+        ("<who>", "每一轮由哪个线程执行"),
+        ("<clock", "时刻（但时刻之间相隔的秒数不变）"),
+        ("<≈", "耗时（相差不到一秒）"),
+        ("<n>", "计数和测得的数字"),
+    ] {
+        if has(token) {
+            kinds.push(words);
+        }
+    }
+    let blocks = any_order_lines(content);
+    if kinds.is_empty() && blocks.is_empty() {
+        return "每次运行的输出都与此完全相同。".to_string();
+    }
+    let mut parts = Vec::new();
+    if !kinds.is_empty() {
+        parts.push(format!("{}会不同", kinds.join("、")));
+    }
+    if !blocks.is_empty() {
+        let ranges: Vec<String> = blocks
+            .iter()
+            .map(|(from, to)| format!("第 {from}–{to} 行"))
+            .collect();
+        parts.push(format!("{}内部的先后顺序可能改变", ranges.join("、")));
+    }
+    format!("再运行一次，{}；其余内容每次都一样。", parts.join("，"))
+}
+
 /// The 1-based line ranges of the output that `{any order}` blocks cover.
 fn any_order_lines(content: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
@@ -90,6 +127,15 @@ fn list(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::sentence;
+
+    #[test]
+    fn the_chinese_sentence_says_the_same() {
+        let content = "parent <pid 1>\n{any order}\nchild <pid 2>\nchild <pid 3>\n{end}";
+        assert_eq!(
+            super::sentence_zh(content),
+            "再运行一次，进程号会不同，第 2–3 行内部的先后顺序可能改变；其余内容每次都一样。"
+        );
+    }
 
     #[test]
     fn a_fixed_output_says_so() {
