@@ -13,7 +13,12 @@
 //!   declared differences (kept equal to the metadata);
 //! - every lesson has at least two exercises, each under its own heading in
 //!   the README with its solution shown (a copy kept equal to the patch);
-//! - every dependency named in `[workspace.dependencies]` is used by a member.
+//! - every dependency named in `[workspace.dependencies]` is used by a member;
+//! - every README makes a page of the book in both editions: its links lead to
+//!   pages or files that exist, every program is on its lesson's page, every
+//!   Chinese word a sample prints has a gloss, every item a mapping table
+//!   names has a documentation link. (`cargo xtask book --check` then checks
+//!   the built HTML, and the translation.)
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -271,4 +276,35 @@ fn every_workspace_dependency_is_used() {
         unused,
         "declared in [workspace.dependencies] but used by no member",
     );
+}
+
+#[test]
+fn every_readme_makes_a_page_of_the_book() {
+    use xtask::book::page::Edition;
+    use xtask::book::source;
+    use xtask::book::tools::Tools;
+
+    let root = workspace_root();
+    let course = Course::load(&root).expect("the course loads");
+    // The tools are only named in book.toml; nothing is built here.
+    let tools = Tools {
+        mdbook: PathBuf::from("mdbook"),
+        gettext: PathBuf::from("mdbook-gettext"),
+        xgettext: PathBuf::from("mdbook-xgettext"),
+    };
+    let scratch = std::env::temp_dir().join(format!("tidy-book-{}", std::process::id()));
+    let mut broken = Vec::new();
+    for (edition, name) in [(Edition::English, "en"), (Edition::Chinese, "zh-CN")] {
+        if let Err(problems) = source::write(
+            &course,
+            edition,
+            &scratch.join(name),
+            &tools,
+            &root.join("po/zh-CN.po"),
+        ) {
+            broken.extend(problems.into_iter().map(|p| format!("{name}: {p}")));
+        }
+    }
+    let _ = fs::remove_dir_all(&scratch);
+    assert_none(broken, "every README makes a page of the book");
 }

@@ -176,7 +176,14 @@ pub fn make(site: &Site, src: &Source) -> Page {
             page.markdown.push('\n');
         } else {
             let text = linked(site, src, line, &mut page);
-            let text = packages_linked(site, src, &text);
+            let mut text = packages_linked(site, src, &text);
+            if site.edition == Edition::Chinese {
+                // gettext does not look inside HTML, so the one label there is put here.
+                text = text.replace(
+                    "<summary>Solution, and why</summary>",
+                    "<summary>参考答案及原因</summary>",
+                );
+            }
             page.markdown.push_str(&text);
             page.markdown.push('\n');
         }
@@ -241,7 +248,13 @@ fn sample_notes(site: &Site, src: &Source, program: &str, body: &str, page: &mut
     let chinese = Regex::new(r"[\p{Han}，。：！？、（）…]+").expect("a valid pattern");
     let mut glossed: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for run in chinese.find_iter(body).map(|m| m.as_str()) {
+    // A run of punctuation alone (a full-width colon) needs no gloss.
+    let han = Regex::new(r"\p{Han}").expect("a valid pattern");
+    for run in chinese
+        .find_iter(body)
+        .map(|m| m.as_str())
+        .filter(|run| han.is_match(run))
+    {
         let key = format!("`{run}`");
         if glossed.iter().any(|g| g.starts_with(&key)) || seen.contains(&key) {
             continue;
@@ -296,7 +309,8 @@ fn linked(site: &Site, src: &Source, line: &str, page: &mut Page) -> String {
         rest = &rest[at + 2 + close + 1..];
     }
     out.push_str(rest);
-    out
+    // Prose that mentions mdBook's own `{{#include}}` must not trigger it.
+    out.replace("{{#", "\\{{#")
 }
 
 /// Where the `[` of a link whose `]` ends `before` is.
