@@ -17,6 +17,7 @@
 //! - [`exercise`]: exercises checked by what the changed program does;
 //! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
 
+pub mod book;
 pub mod build;
 pub mod check;
 pub mod commands;
