@@ -221,9 +221,15 @@ fn closes(line: &str, fence: &str) -> bool {
     len >= fence.len() && line[len..].trim().is_empty()
 }
 
-/// A mapping table is one whose header has a Rust column.
+/// A mapping table is one whose header has a column that starts with
+/// "Python" and one that starts with "Rust" (as `doc_links` reads them).
 fn is_mapping_table(header: &str) -> bool {
-    header.split('|').any(|cell| cell.trim() == "Rust")
+    let starts = |word: &str| {
+        header
+            .split('|')
+            .any(|cell| cell.trim().split([' ', ',', '(']).next() == Some(word))
+    };
+    starts("Python") && starts("Rust")
 }
 
 /// The sentence on what varies, and the gloss, under a sample run.

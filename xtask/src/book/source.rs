@@ -72,8 +72,8 @@ pub fn write(
             }
         };
         let written_in = src.join(book_path).parent().map(Path::to_path_buf)?;
-        let doc_links = super::links_for(course, package);
-        let doc_line = |table: &str| doc_links(table);
+        let readme_dir = readme_path.parent().unwrap_or(&course.root).to_path_buf();
+        let doc_line = super::links_for(course, &readme_dir);
         let transcripts = package.map(transcripts_of).unwrap_or_default();
         let made = page::make(
             &site,
@@ -85,7 +85,12 @@ pub fn write(
                 package: package.map(|l| l.name.as_str()),
                 transcripts,
                 glosses,
-                doc_line: if package.is_some() { &doc_line } else { &none },
+                // The top README and CONTRIBUTING map nothing onto Rust.
+                doc_line: if dir.starts_with("lessons/") {
+                    &doc_line
+                } else {
+                    &none
+                },
             },
         );
         problems.extend(made.problems);
