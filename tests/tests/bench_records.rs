@@ -78,19 +78,36 @@ fn every_program_and_script_reports_every_model() {
         .filter(|m| gevent || *m != "coroutine")
         .collect();
 
-    for (topic, measures) in OWNS {
-        let name = format!("costs-{topic}");
-        let rust = records(&executables[&name], &quick);
-        assert_eq!(pairs(&rust), expected(measures, &all_models), "{name}");
-
-        let script = course.root.join(format!("lessons/costs/python/{topic}.py"));
-        let mut args = vec![script.display().to_string()];
-        args.extend(quick.iter().cloned());
-        let python = records(Path::new("python3"), &args);
-        assert_eq!(
-            pairs(&python),
-            expected(measures, &python_models),
-            "{topic}.py"
-        );
-    }
+    // In --quick mode the figures mean nothing, only the records do: the eight
+    // runs go side by side.
+    std::thread::scope(|scope| {
+        let mut runs = Vec::new();
+        for (topic, measures) in OWNS {
+            let name = format!("costs-{topic}");
+            let exe = executables[&name].clone();
+            let all = all_models.clone();
+            let rust_args = quick.to_vec();
+            runs.push(scope.spawn(move || {
+                let rust = records(&exe, &rust_args);
+                assert_eq!(pairs(&rust), expected(measures, &all), "{name}");
+            }));
+            let script = course.root.join(format!("lessons/costs/python/{topic}.py"));
+            let mut args = vec![script.display().to_string()];
+            args.extend(quick.iter().cloned());
+            let python_models = python_models.clone();
+            runs.push(scope.spawn(move || {
+                let python = records(Path::new("python3"), &args);
+                assert_eq!(
+                    pairs(&python),
+                    expected(measures, &python_models),
+                    "{topic}.py"
+                );
+            }));
+        }
+        for run in runs {
+            if let Err(panic) = run.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
 }

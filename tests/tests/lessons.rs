@@ -16,12 +16,14 @@
 //! - `closed_stdout::<program>`: piped into a reader that has gone
 //!   (`| head -1`), it ends without a panic or any other noise.
 //!
-//! The tests run one at a time: lessons measure time and count cores, and two
-//! at once would disturb both.
+//! The tests run four at a time, as verify runs its programs several at a
+//! time (each run reaps only its own process group's orphans); a lesson that
+//! measures the machine or keeps its cores busy (`alone = true`) runs with
+//! nothing beside it.
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -33,9 +35,12 @@ use xtask::transcript;
 
 fn main() -> ExitCode {
     let mut args = Arguments::from_args();
-    // The runner reaps orphans of the program it watches; a second program
-    // running beside it could have its exit status taken. One at a time.
-    args.test_threads = Some(1);
+    // Lessons mostly sleep: four at a time on two cores, as verify does.
+    if args.test_threads.is_none() {
+        args.test_threads = Some(4);
+    }
+    // An `alone` lesson takes this for writing, every other test for reading.
+    let machine = Arc::new(RwLock::new(()));
 
     let course = match Course::load(&workspace_root()) {
         Ok(course) => Arc::new(course),
@@ -76,6 +81,7 @@ fn main() -> ExitCode {
         for (l, p) in course.programs() {
             let (course, executables) = (Arc::clone(&course), Arc::clone(&executables));
             let (lesson_name, program_id) = (l.name.clone(), p.id.clone());
+            let machine = Arc::clone(&machine);
             trials.push(Trial::test(format!("{kind}::{}", p.id), move || {
                 let lesson = course
                     .lessons
@@ -88,7 +94,14 @@ fn main() -> ExitCode {
                     .find(|p| p.id == program_id)
                     .expect("program");
                 let exe = executables.get(&program.id).ok_or("not built")?;
-                test(&course, lesson, program, exe)
+                // A failed test poisons nothing worth keeping: take the lock anyway.
+                if lesson.alone && kind == "transcript" {
+                    let _whole = machine.write().unwrap_or_else(|e| e.into_inner());
+                    test(&course, lesson, program, exe)
+                } else {
+                    let _shared = machine.read().unwrap_or_else(|e| e.into_inner());
+                    test(&course, lesson, program, exe)
+                }
             }));
         }
     }

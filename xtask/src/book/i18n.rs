@@ -198,10 +198,21 @@ pub fn update(po: &Path, pot: &Path) -> Result<(), String> {
             .status()
     }
     .map_err(|e| format!("could not run GNU gettext ({e}): apt-get install -y gettext"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("gettext could not update {}", po.display()))
+    // Messages the English no longer has are dropped, not kept as obsolete.
+    let tidy = |status: std::process::ExitStatus| {
+        status.success().then_some(()).and_then(|()| {
+            Command::new("msgattrib")
+                .args(["--no-obsolete", "--no-wrap", "-o"])
+                .arg(po)
+                .arg(po)
+                .status()
+                .ok()
+                .filter(|s| s.success())
+        })
+    };
+    match tidy(status) {
+        Some(_) => Ok(()),
+        None => Err(format!("gettext could not update {}", po.display())),
     }
 }
 
