@@ -15,8 +15,10 @@
 //! - [`twin`]: a program's Python twin against the same transcript;
 //! - [`report`]: diffs and "did you mean";
 //! - [`exercise`]: exercises checked by what the changed program does;
-//! - [`costs`]: the costs chapter's figures as a table, a report and a chart.
+//! - [`costs`]: the costs chapter's figures as a table, a report and a chart;
+//! - [`book`]: the course as an mdBook, and the browser test of the built book.
 
+pub mod book;
 pub mod build;
 pub mod check;
 pub mod commands;
