@@ -1,5 +1,7 @@
 //! The course as an mdBook, and the checks of the built book.
 //!
-//! - [`serve`]: a tiny static server for the built book.
+//! - [`serve`]: a tiny static server for the built book;
+//! - [`cdp`]: headless chromium, driven over the DevTools protocol.
 
+pub mod cdp;
 pub mod serve;
