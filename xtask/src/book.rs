@@ -5,12 +5,16 @@
 //! into one page, `doc_links` links what a mapping table names to its
 //! documentation, `varies` says what differs between runs, `tools` brings the
 //! pinned mdBook and mdbook-i18n-helpers, `html` checks the built pages'
-//! links, `i18n` keeps `po/zh-CN.po` complete.
+//! links, `i18n` keeps `po/zh-CN.po` complete; `browser` opens every page in
+//! headless Chromium (`cdp`) from a server on 127.0.0.1 (`serve`).
 
+pub mod browser;
+pub mod cdp;
 pub mod doc_links;
 pub mod html;
 pub mod i18n;
 pub mod page;
+pub mod serve;
 pub mod source;
 pub mod tools;
 pub mod varies;

@@ -16,7 +16,8 @@
 //! - [`report`]: diffs and "did you mean";
 //! - [`exercise`]: exercises checked by what the changed program does;
 //! - [`costs`]: the costs chapter's figures as a table, a report and a chart;
-//! - [`book`]: the course as an mdBook in two editions, and its checks.
+//! - [`book`]: the course as an mdBook in two editions, and its checks, the
+//!   browser test included.
 
 pub mod book;
 pub mod build;

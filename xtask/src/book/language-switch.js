@@ -13,6 +13,11 @@
     if (page === "" || page.endsWith("/")) {
         page += "index.html";
     }
+    // The contributors' page is English only: its switch leads to the
+    // Chinese edition's first page.
+    if (!chinese && page === "contributing.html") {
+        page = "index.html";
+    }
     const link = document.createElement("a");
     link.id = "language-switch";
     link.href = path_to_root + (chinese ? "../" : "zh-CN/") + page;

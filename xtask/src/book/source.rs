@@ -273,9 +273,11 @@ fn glosses(chapter_dir: &Path, problems: &mut Vec<String>) -> Vec<(String, Strin
 }
 
 fn book_toml(edition: Edition, tools: &Tools, po: &Path) -> String {
-    let (title, language) = match edition {
-        Edition::English => (TITLE, "en"),
-        Edition::Chinese => (TITLE_ZH, "zh-CN"),
+    // The 404 page finds the book's files from the site's root: the Chinese
+    // edition lives one folder down.
+    let (title, language, site_url) = match edition {
+        Edition::English => (TITLE, "en", "/"),
+        Edition::Chinese => (TITLE_ZH, "zh-CN", "/zh-CN/"),
     };
     let mut toml = format!(
         r#"# Written by `cargo xtask book` from the course's READMEs: edit those, not this.
@@ -292,6 +294,7 @@ default-theme = "light"
 preferred-dark-theme = "navy"
 additional-js = ["language-switch.js"]
 additional-css = ["course.css"]
+site-url = "{site_url}"
 
 # The lessons use the course's own crates: a playground could not run them.
 [output.html.playground]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use crate::book::browser::{BrowserOptions, Screenshot, Search, test_book};
 use crate::book::page::Edition;
 use crate::book::{html, i18n, source, tools};
 use crate::lessons::Course;
@@ -113,7 +114,12 @@ fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
         }
     }
     if options.browser && problems.is_empty() {
-        problems.extend(browser(&out, &editions, options.screenshots.as_deref()));
+        problems.extend(browser(
+            &out,
+            &editions,
+            options.screenshots.as_deref(),
+            &course.target_dir,
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -173,7 +179,54 @@ fn open(page: &PathBuf) {
     }
 }
 
-/// The browser test of the built editions.
-fn browser(_out: &Path, _editions: &[Edition], _screenshots: Option<&str>) -> Vec<String> {
-    vec!["the browser test is not built yet".to_string()]
+/// The browser test of both editions, built into `out`.
+fn browser(
+    out: &Path,
+    editions: &[Edition],
+    screenshots: Option<&str>,
+    target: &Path,
+) -> Vec<String> {
+    if editions.len() != 2 {
+        return vec!["the browser test checks both editions and the switch between them: run it without --lang".into()];
+    }
+    let search = |prefix: &str| Search {
+        page: format!("{prefix}index.html"),
+        query: "Mutex".into(),
+        expect_href: format!("{prefix}threads/lock.html"),
+    };
+    let mut shots = Vec::new();
+    if let Some(page) = screenshots {
+        let name = page.trim_end_matches(".html").replace('/', "-");
+        for (prefix, code) in [("", "en"), ("zh-CN/", "zh-CN")] {
+            for (width, height) in [(1280, 900), (390, 844)] {
+                shots.push(Screenshot {
+                    page: format!("{prefix}{page}"),
+                    width,
+                    height,
+                    path: target
+                        .join("book-shots")
+                        .join(format!("{code}-{name}-{width}.png")),
+                });
+            }
+        }
+        let _ = std::fs::create_dir_all(target.join("book-shots"));
+    }
+    let options = BrowserOptions {
+        language_switch: true,
+        searches: vec![search(""), search("zh-CN/")],
+        screenshots: shots,
+    };
+    match test_book(out, &options) {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            if screenshots.is_some() {
+                eprintln!(
+                    "book: screenshots in {}",
+                    target.join("book-shots").display()
+                );
+            }
+            Vec::new()
+        }
+        Err(problems) => problems.lines().map(str::to_string).collect(),
+    }
 }
