@@ -27,7 +27,7 @@ pub fn ensure(target_dir: &Path) -> Result<Tools, String> {
             continue;
         }
         eprintln!(
-            "book: installing {krate} {version} from crates.io into {} (once; two or three minutes on two cores)",
+            "book: installing {krate} {version} from crates.io into {} (once; a minute or two on two cores)",
             root.display()
         );
         let status = Command::new(crate::lessons::cargo())
