@@ -57,6 +57,7 @@ pub fn write(
                    book_path: &str,
                    package: Option<&Lesson>,
                    glosses: &[(String, String)],
+                   nav: Option<String>,
                    problems: &mut Vec<String>|
      -> Option<String> {
         let readme_path = if dir == "CONTRIBUTING" {
@@ -99,7 +100,12 @@ pub fn write(
         }
         let file = src.join(book_path);
         let _ = fs::create_dir_all(&written_in);
-        if let Err(e) = fs::write(&file, &made.markdown) {
+        // The way through the chapter goes under the page's title.
+        let markdown = match (nav, made.markdown.split_once('\n')) {
+            (Some(nav), Some((title, rest))) => format!("{title}\n\n{nav}\n{rest}"),
+            _ => made.markdown,
+        };
+        if let Err(e) = fs::write(&file, &markdown) {
             problems.push(format!("{}: {e}", file.display()));
         }
         for (from, to) in made.assets {
@@ -114,8 +120,8 @@ pub fn write(
             .map(|l| l.trim_start_matches("# ").to_string())
     };
 
-    put("", "index.md", None, &[], &mut problems);
-    for (chapter, lessons) in &chapters {
+    put("", "index.md", None, &[], None, &mut problems);
+    for (number, (chapter, lessons)) in chapters.iter().enumerate() {
         let glosses = glosses(&course.root.join("lessons").join(chapter), &mut problems);
         let chapter_dir = format!("lessons/{chapter}");
         let title = put(
@@ -123,20 +129,37 @@ pub fn write(
             &format!("{chapter}/index.md"),
             None,
             &[],
+            None,
             &mut problems,
         )
         .unwrap_or_else(|| chapter.clone());
         let _ = writeln!(summary, "- [{title}]({chapter}/index.md)");
-        for lesson in lessons {
+        for (i, lesson) in lessons.iter().enumerate() {
             let dir = relative_dir(course, lesson);
             let book_path = site.packages[&lesson.name].clone();
-            let title = put(&dir, &book_path, Some(lesson), &glosses, &mut problems)
-                .unwrap_or_else(|| lesson.name.clone());
+            let before = i.checked_sub(1).and_then(|i| lessons.get(i));
+            let nav = way_through(edition, number + 1, &title, before, lessons.get(i + 1));
+            let title = put(
+                &dir,
+                &book_path,
+                Some(lesson),
+                &glosses,
+                Some(nav),
+                &mut problems,
+            )
+            .unwrap_or_else(|| lesson.name.clone());
             let _ = writeln!(summary, "  - [{title}]({book_path})");
         }
     }
     if edition == Edition::English {
-        put("CONTRIBUTING", "contributing.md", None, &[], &mut problems);
+        put(
+            "CONTRIBUTING",
+            "contributing.md",
+            None,
+            &[],
+            None,
+            &mut problems,
+        );
         summary.push_str("\n---\n\n[Contributing to the course](contributing.md)\n");
     }
     let files = [
@@ -158,6 +181,37 @@ pub fn write(
     } else {
         Err(problems)
     }
+}
+
+/// The line under a lesson's title: its chapter, and the lessons before and
+/// after it. Written in each edition's language rather than translated.
+fn way_through(
+    edition: Edition,
+    number: usize,
+    chapter_title: &str,
+    before: Option<&&Lesson>,
+    after: Option<&&Lesson>,
+) -> String {
+    let topic = |l: &Lesson| {
+        let page = l
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("[`{}`]({page}.md)", l.name)
+    };
+    let (chapter, previous, next) = match edition {
+        Edition::English => (chapter_title.to_string(), "previous: ", "next: "),
+        Edition::Chinese => (format!("第 {number} 章"), "上一课：", "下一课："),
+    };
+    let mut parts = vec![format!("[{chapter}](index.md)")];
+    parts.extend(before.map(|l| format!("{previous}{}", topic(l))));
+    parts.extend(after.map(|l| format!("{next}{}", topic(l))));
+    let skip = match edition {
+        Edition::English => "",
+        Edition::Chinese => "<!-- i18n:skip -->\n\n",
+    };
+    format!("{skip}{}\n", parts.join(" · "))
 }
 
 /// The chapters in study order, each with its lessons in study order.
