@@ -110,6 +110,12 @@ pub fn run_echoing(
     run_watched(exe, args, cwd, &[], timeout, Fault::None, true)
 }
 
+/// From now on Ctrl-C sets [`interrupted`] instead of ending xtask, for a
+/// caller that checks it and cleans up what it started (the browser test).
+pub fn catch_ctrl_c() {
+    prepare_process();
+}
+
 fn run_watched(
     exe: &Path,
     args: &[String],

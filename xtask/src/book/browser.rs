@@ -95,6 +95,9 @@ impl fmt::Display for Summary {
 /// found, one sentence a line.
 pub fn test_book(book: &Path, options: &BrowserOptions) -> Result<Summary, String> {
     let started = Instant::now();
+    // Ctrl-C ends the run between two pages, so chromium is stopped and its
+    // profile removed on the way out rather than left behind.
+    crate::runner::catch_ctrl_c();
     let pages = html_pages(book)?;
     if pages.is_empty() {
         return Err(format!(
