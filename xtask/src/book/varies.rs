@@ -7,34 +7,42 @@
 
 use crate::transcript::{BLOCK_END, BlockKind};
 
+/// Each placeholder's mark in a transcript, and what varies, in English and
+/// in Chinese.
+const KINDS: [(&str, &str, &str); 8] = [
+    ("<pid ", "the process ids", "进程号"),
+    ("<tid ", "the thread ids", "线程 ID"),
+    ("<addr ", "the memory addresses", "内存地址"),
+    (
+        "<id ",
+        "the numbers of the threads or tasks that get there first",
+        "先抢到的线程或任务的编号",
+    ),
+    (
+        "<who>",
+        "which thread takes each turn",
+        "每一轮由哪个线程执行",
+    ),
+    (
+        "<clock",
+        "the times of day (not the seconds between them)",
+        "时刻（但时刻之间相隔的秒数不变）",
+    ),
+    (
+        "<≈",
+        "the elapsed times, by a fraction of a second",
+        "耗时（相差不到一秒）",
+    ),
+    ("<n>", "the counts and measured figures", "计数和测得的数字"),
+];
+
 /// What differs between runs of the program whose transcript is `content`.
 pub fn sentence(content: &str) -> String {
-    let has = |token: &str| content.contains(token);
-    let mut kinds: Vec<&str> = Vec::new();
-    if has("<pid ") {
-        kinds.push("the process ids");
-    }
-    if has("<tid ") {
-        kinds.push("the thread ids");
-    }
-    if has("<addr ") {
-        kinds.push("the memory addresses");
-    }
-    if has("<id ") {
-        kinds.push("the numbers of the threads or tasks that get there first");
-    }
-    if has("<who>") {
-        kinds.push("which thread takes each turn");
-    }
-    if has("<clock") {
-        kinds.push("the times of day (not the seconds between them)");
-    }
-    if has("<≈") {
-        kinds.push("the elapsed times, by a fraction of a second");
-    }
-    if has("<n>") {
-        kinds.push("the counts and measured figures");
-    }
+    let kinds: Vec<&str> = KINDS
+        .iter()
+        .filter(|(mark, _, _)| content.contains(mark))
+        .map(|(_, en, _)| *en)
+        .collect();
     let blocks = any_order_lines(content);
     if kinds.is_empty() && blocks.is_empty() {
         return "Every run prints exactly this.".to_string();
@@ -62,22 +70,11 @@ pub fn sentence(content: &str) -> String {
 /// The same, in Chinese, for the Chinese edition (written here rather than
 /// translated, so it follows the transcript without a translator's help).
 pub fn sentence_zh(content: &str) -> String {
-    let has = |token: &str| content.contains(token);
-    let mut kinds: Vec<&str> = Vec::new();
-    for (token, words) in [
-        ("<pid ", "进程号"),
-        ("<tid ", "线程 ID"),
-        ("<addr ", "内存地址"),
-        ("<id ", "先抢到的线程或任务的编号"),
-        ("<who>", "每一轮由哪个线程执行"),
-        ("<clock", "时刻（但时刻之间相隔的秒数不变）"),
-        ("<≈", "耗时（相差不到一秒）"),
-        ("<n>", "计数和测得的数字"),
-    ] {
-        if has(token) {
-            kinds.push(words);
-        }
-    }
+    let kinds: Vec<&str> = KINDS
+        .iter()
+        .filter(|(mark, _, _)| content.contains(mark))
+        .map(|(_, _, zh)| *zh)
+        .collect();
     let blocks = any_order_lines(content);
     if kinds.is_empty() && blocks.is_empty() {
         return "每次运行的输出都与此完全相同。".to_string();
