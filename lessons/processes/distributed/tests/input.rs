@@ -170,6 +170,11 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Ended {
     start(args, env).finish()
 }
 
+/// A worker whose tasks take no time, run against the master at `address`.
+fn run_worker(address: &str) -> Ended {
+    run(&["worker", "--connect", address, "--task-secs", "0"], &[])
+}
+
 fn kill(pid: u32) {
     let killed = Command::new("kill")
         .args(["-KILL", &pid.to_string()])
@@ -379,16 +384,7 @@ fn both_sides_take_the_same_address_forms() {
             &[],
         );
         let port = listening_port(&master.wait_for(Stream::Out, "master: listening on"));
-        let worker = run(
-            &[
-                "worker",
-                "--connect",
-                &format!("{connect}:{port}"),
-                "--task-secs",
-                "0",
-            ],
-            &[],
-        );
+        let worker = run_worker(&format!("{connect}:{port}"));
         assert!(worker.status.success(), "{worker:#?}");
         let ended = master.finish();
         assert!(ended.status.success(), "{ended:#?}");
@@ -452,16 +448,7 @@ where
 fn a_master_that_goes_away_mid_work_is_named() {
     // Gone right after the handshake, as a master stopped with Ctrl-C.
     let (port, master) = fake_master(true, |conn| async move { drop(conn) });
-    let ended = run(
-        &[
-            "worker",
-            "--connect",
-            &format!("127.0.0.1:{port}"),
-            "--task-secs",
-            "0",
-        ],
-        &[],
-    );
+    let ended = run_worker(&format!("127.0.0.1:{port}"));
     master.join().unwrap();
     assert_sentence(&ended, 1);
     assert!(
@@ -480,16 +467,7 @@ fn a_task_whose_square_overflows_is_refused_not_a_panic() {
         proto::send(&mut conn, &ToWorker::Task(task)).await.unwrap();
         let _ = proto::recv::<ToMaster>(&mut conn).await;
     });
-    let ended = run(
-        &[
-            "worker",
-            "--connect",
-            &format!("127.0.0.1:{port}"),
-            "--task-secs",
-            "0",
-        ],
-        &[],
-    );
+    let ended = run_worker(&format!("127.0.0.1:{port}"));
     master.join().unwrap();
     assert_sentence(&ended, 1);
     assert!(
