@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use xtask::build;
 use xtask::costs::{self, Record};
-use xtask::lessons::{Course, workspace_root};
+use xtask::model::{Course, workspace_root};
 use xtask::runner::{self, End};
 
 /// The measurements each program (and its Python script) owns.
@@ -25,7 +25,10 @@ const OWNS: [(&str, &[&str]); 4] = [
 
 fn records(exe: &Path, args: &[String]) -> Vec<Record> {
     let root = workspace_root();
-    let run = runner::run(exe, args, &root, &[], Duration::from_secs(120)).unwrap();
+    let run = runner::Launch::new(exe, &root, Duration::from_secs(120))
+        .args(args)
+        .run()
+        .unwrap();
     assert_eq!(run.end, End::Exited(0), "{}: {}", exe.display(), run.stderr);
     assert!(run.leftovers.is_empty(), "left {:?}", run.leftovers);
     costs::parse(&run.stdout).unwrap()

@@ -29,9 +29,9 @@ use std::time::Duration;
 use libtest_mimic::{Arguments, Failed, Trial};
 use xtask::build;
 use xtask::check::{self, Settings};
-use xtask::lessons::{Course, Lesson, Program, workspace_root};
-use xtask::runner::{self, End, Fault};
-use xtask::transcript;
+use xtask::model::transcript;
+use xtask::model::{Course, Lesson, Program, workspace_root};
+use xtask::runner::{End, Fault, Launch};
 
 fn main() -> ExitCode {
     let mut args = Arguments::from_args();
@@ -137,14 +137,10 @@ const BAD_VALUES: [(&str, &str); 4] = [
 
 fn environment(course: &Course, _: &Lesson, program: &Program, exe: &Path) -> Result<(), Failed> {
     for (var, value) in BAD_VALUES {
-        let envs = [(var, value.to_string())];
-        let run = runner::run(
-            exe,
-            &program.args,
-            &course.root,
-            &envs,
-            Duration::from_secs(20),
-        )?;
+        let run = Launch::new(exe, &course.root, Duration::from_secs(20))
+            .args(&program.args)
+            .env(var, value)
+            .run()?;
         let said: Vec<&str> = run.stderr.lines().collect();
         let wrong = if run.end != End::Exited(2) {
             Some(format!("ended with {:?}, not exit status 2", run.end))
@@ -170,16 +166,13 @@ fn closed_stdout(
     program: &Program,
     exe: &Path,
 ) -> Result<(), Failed> {
-    let envs = [(shared::time::SCALE_VAR, check::FAST_SCALE.to_string())];
     let timeout = Duration::from_secs_f64(lesson.timeout_secs);
-    let problems = check::fault_problems(
-        exe,
-        &program.args,
-        &course.root,
-        &envs,
-        timeout,
-        Fault::CloseStdout,
-    )?;
+    let run = Launch::new(exe, &course.root, timeout)
+        .args(&program.args)
+        .env(shared::time::SCALE_VAR, check::FAST_SCALE.to_string())
+        .fault(Fault::CloseStdout)
+        .run()?;
+    let problems = check::run_problems(&run);
     if problems.is_empty() {
         Ok(())
     } else {

@@ -20,44 +20,22 @@ pub mod tools;
 pub mod varies;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-
-use crate::lessons::Course;
+use std::path::Path;
 
 /// The documentation line for a mapping table of the README in `dir`, whose
-/// own definitions (in the Rust files under `dir`) are not linked.
-pub fn links_for(
-    course: &Course,
+/// own definitions (in the Rust files under `dir`) are not linked; `crates`
+/// are the workspace's crates (`doc_links::Crates::load`).
+pub fn links_for<'c>(
+    crates: &'c Result<doc_links::Crates, String>,
     dir: &Path,
-) -> impl Fn(&str) -> Result<Option<String>, Vec<String>> + use<> {
-    let lock = doc_links::Lockfile::read(&course.root.join("Cargo.lock"));
-    let sources: Vec<String> = rust_files(dir)
+) -> impl Fn(&str) -> Result<Option<String>, Vec<String>> + use<'c> {
+    let sources: Vec<String> = crate::model::files_under(dir, "rs")
         .iter()
         .filter_map(|f| fs::read_to_string(f).ok())
         .collect();
     let names = doc_links::local_names(&sources.iter().map(String::as_str).collect::<Vec<_>>());
-    move |table: &str| match &lock {
-        Ok(lock) => doc_links::documentation_line(table, &names, lock),
+    move |table: &str| match crates {
+        Ok(crates) => doc_links::documentation_line(table, &names, crates),
         Err(e) => Err(vec![e.clone()]),
     }
-}
-
-/// Every `.rs` file under `dir`, `target/` aside.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for path in fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-    {
-        if path.is_dir() {
-            if !path.ends_with("target") {
-                found.extend(rust_files(&path));
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-    found
 }

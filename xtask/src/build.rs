@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 
-use crate::lessons::{Course, Lesson, cargo};
+use crate::model::{Course, Lesson, cargo};
 
 #[derive(Deserialize)]
 struct Artifact {

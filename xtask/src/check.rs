@@ -6,10 +6,12 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::lessons::{Lesson, Program};
-use crate::normalise::{Redaction, normalise};
-use crate::runner::{self, End, Fault, Run};
-use crate::transcript::{self, BlockKind, Transcript};
+use crate::model::placeholder::any_placeholder;
+use crate::model::transcript::{self, BLOCK_END, BlockKind, Transcript};
+use crate::model::{Ending, Lesson, Program, Redaction};
+use crate::normalise::normalise;
+use crate::readme;
+use crate::runner::{End, Fault, Launch, Run};
 
 /// Verify's default time scale: a tenth of real time. Long enough that a busy
 /// second core does not reorder what the lessons' sleeps keep apart, short
@@ -41,6 +43,22 @@ pub struct Pacing {
     pub scale: f64,
     pub envs: Vec<(&'static str, String)>,
     pub timeout: Duration,
+}
+
+impl Pacing {
+    /// `exe` with `args`, run from `root` at this pace.
+    pub fn launch<S: Into<String>>(
+        &self,
+        exe: &Path,
+        args: impl IntoIterator<Item = S>,
+        root: &Path,
+    ) -> Launch {
+        let mut launch = Launch::new(exe, root, self.timeout).args(args);
+        for (key, value) in &self.envs {
+            launch = launch.env(*key, value);
+        }
+        launch
+    }
 }
 
 impl Pacing {
@@ -117,47 +135,10 @@ pub fn check(
         }
     };
 
-    let Pacing {
-        scale,
-        envs,
-        timeout,
-    } = Pacing::of(lesson, program, settings);
-    let run = runner::run(exe, &program.args, root, &envs, timeout)?;
-
-    match run.end {
-        End::Exited(0) => {}
-        End::Exited(code) => problems.push(format!("exited with status {code}")),
-        End::Signalled(sig) => problems.push(format!("killed by signal {sig}")),
-        End::TimedOut(after) => problems.push(format!(
-            "timed out after {:.0} s; its whole process group was killed",
-            after.as_secs_f64()
-        )),
-        End::Interrupted => {
-            problems.push("interrupted by Ctrl-C; its whole process group was stopped".to_string())
-        }
-    }
-    if !run.leftovers.is_empty() {
-        let list: Vec<String> = run
-            .leftovers
-            .iter()
-            .map(|(pid, state)| match state {
-                'Z' => format!("{pid} (zombie, never reaped)"),
-                _ => format!("{pid} (still running)"),
-            })
-            .collect();
-        problems.push(format!(
-            "left {} process(es) behind after it exited: {}",
-            list.len(),
-            list.join(", ")
-        ));
-    }
-
-    if !run.left_files.is_empty() {
-        problems.push(format!(
-            "left files in its temporary directory: {}",
-            run.left_files.join(", ")
-        ));
-    }
+    let pacing = Pacing::of(lesson, program, settings);
+    let launch = pacing.launch(exe, &program.args, root);
+    let run = launch.run()?;
+    problems.extend(run_problems(&run));
 
     let items = expected.as_ref().map(|t| t.items.as_slice()).unwrap_or(&[]);
     let normalised = normalise(&run.stdout, &lesson.redactions, items);
@@ -170,13 +151,13 @@ pub fn check(
     }
     // A program that starts processes must also clean up when disturbed.
     if STARTS_PROCESSES.contains(&lesson.chapter.as_str()) && run.end == End::Exited(0) {
-        let disturbed = |fault| fault_problems(exe, &program.args, root, &envs, timeout, fault);
-        problems.extend(disturbed(Fault::Interrupt {
+        let disturbed = |fault| launch.clone().fault(fault).run();
+        problems.extend(run_problems(&disturbed(Fault::Interrupt {
             after: run.elapsed / 2,
-        })?);
+        })?));
         if let Some(at) = program.kill_child {
-            let after = Duration::from_secs_f64(at * scale);
-            problems.extend(disturbed(Fault::KillChild { after })?);
+            let after = Duration::from_secs_f64(at * pacing.scale);
+            problems.extend(run_problems(&disturbed(Fault::KillChild { after })?));
         }
     }
 
@@ -189,22 +170,21 @@ pub fn check(
     })
 }
 
-/// Runs the program again with `fault` and says what it did wrong, if anything.
+/// What a run did wrong, in sentences, given what it was put through.
 ///
-/// Interrupted (Ctrl-C to the parent alone), it may end however it likes but
-/// must leave no process running. With its eldest child killed, it must not
-/// hang, must report the failure with a non-zero exit, and must reap.
-pub fn fault_problems(
-    exe: &Path,
-    args: &[String],
-    root: &Path,
-    envs: &[(&str, String)],
-    timeout: Duration,
-    fault: Fault,
-) -> Result<Vec<String>, String> {
-    let run = runner::run_with(exe, args, root, envs, timeout, fault)?;
-    let what = match fault {
-        Fault::None => return Ok(Vec::new()),
+/// Undisturbed, it must exit with status 0. Interrupted (Ctrl-C to the
+/// parent alone), it may end however it likes but must not hang. With its
+/// eldest child killed, it must not hang, and must report the failure with a
+/// non-zero exit. With its output closed, it must end quietly. Every run must
+/// leave no process and no file behind, and a failure the learner caused is
+/// said in a sentence, never as a panic or a `Debug` dump.
+pub fn run_problems(run: &Run) -> Vec<String> {
+    let what = match run.fault {
+        Fault::None => {
+            let mut problems: Vec<String> = end_problem(run, Ending::Success).into_iter().collect();
+            problems.extend(leftover_problems(run, ""));
+            return problems;
+        }
         Fault::Interrupt { .. } => "interrupted with SIGINT",
         Fault::KillChild { .. } => "with its eldest child killed",
         Fault::CloseStdout => "with its standard output closed",
@@ -216,44 +196,79 @@ pub fn fault_problems(
             after.as_secs_f64()
         ));
     }
-    if !run.leftovers.is_empty() {
-        let pids: Vec<String> = run
-            .leftovers
-            .iter()
-            .map(|(pid, state)| format!("{pid} ({state})"))
-            .collect();
-        problems.push(format!(
-            "{what}, it left processes behind: {}",
-            pids.join(", ")
-        ));
-    }
-    if !run.left_files.is_empty() {
-        problems.push(format!(
-            "{what}, it left files in its temporary directory: {}",
-            run.left_files.join(", ")
-        ));
-    }
-    if let Fault::KillChild { .. } = fault {
+    problems.extend(leftover_problems(run, &format!("{what}, ")));
+    if let Fault::KillChild { .. } = run.fault {
         match (&run.fault_done, run.end) {
             (None, _) => problems.push(format!(
                 "{what}: it had no child to kill halfway through its run"
             )),
-            (Some(_), End::Exited(0)) => {
-                problems.push(format!(
-                    "{what}, it still exited with status 0: the failure went unreported"
-                ));
-            }
+            (Some(_), End::Exited(0)) => problems.push(format!(
+                "{what}, it still exited with status 0: the failure went unreported"
+            )),
             _ => {}
         }
     }
-    if matches!(fault, Fault::KillChild { .. } | Fault::CloseStdout)
+    if matches!(run.fault, Fault::KillChild { .. } | Fault::CloseStdout)
         && let Some(line) = unreadable_error(&run.stderr)
     {
         problems.push(format!(
             "{what}, it reported the failure in a form meant for programmers, not in a sentence: {line}"
         ));
     }
-    Ok(problems)
+    problems
+}
+
+/// How a run ended, in words: "exited with status 3".
+pub fn ended(end: End) -> String {
+    match end {
+        End::Exited(0) => "finished with exit status 0".to_string(),
+        End::Exited(code) => format!("exited with status {code}"),
+        End::Signalled(sig) => format!("was killed by signal {sig}"),
+        End::TimedOut(after) => format!(
+            "was still running after {:.0} s, and its whole process group was killed",
+            after.as_secs_f64()
+        ),
+        End::Interrupted => {
+            "was interrupted by Ctrl-C, and its whole process group was stopped".to_string()
+        }
+    }
+}
+
+/// The sentence for a run that did not end as it `should`, if it did not.
+pub fn end_problem(run: &Run, should: Ending) -> Option<String> {
+    let fine = match should {
+        Ending::Success => run.end == End::Exited(0),
+        Ending::Failure => matches!(run.end, End::Exited(code) if code != 0),
+        Ending::Timeout => matches!(run.end, End::TimedOut(_)),
+    };
+    (!fine).then(|| format!("it should {}, and it {}", should.words(), ended(run.end)))
+}
+
+/// The processes and files a run left behind, in sentences that start with `what`.
+pub fn leftover_problems(run: &Run, what: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !run.leftovers.is_empty() {
+        let list: Vec<String> = run
+            .leftovers
+            .iter()
+            .map(|(pid, state)| match state {
+                'Z' => format!("{pid} (zombie, never reaped)"),
+                _ => format!("{pid} (still running)"),
+            })
+            .collect();
+        problems.push(format!(
+            "{what}it left {} process(es) behind: {}",
+            list.len(),
+            list.join(", ")
+        ));
+    }
+    if !run.left_files.is_empty() {
+        problems.push(format!(
+            "{what}it left files in its temporary directory: {}",
+            run.left_files.join(", ")
+        ));
+    }
+    problems
 }
 
 /// The first line of `stderr` that is a panic or a `Debug` dump rather than
@@ -280,11 +295,11 @@ pub fn readme_problem(
     let Ok(readme) = fs::read_to_string(&path) else {
         return Some(format!("{} is missing", relative(root, &path)));
     };
-    match transcript::readme_copy(&readme, &program.target) {
+    match readme::sample(&readme, &program.target) {
         None => Some(format!(
             "{} shows no sample run of this program: add `{}` above a ```text block, and `cargo xtask bless {}` fills it",
             relative(root, &path),
-            transcript::readme_marker(&program.target),
+            readme::sample_marker(&program.target),
             program.id
         )),
         Some(sample) if !sample_fits(sample, &lesson.redactions, transcript) => Some(format!(
@@ -302,11 +317,8 @@ pub fn readme_problem(
 /// the transcript itself, placeholders and block markers included, would
 /// normalise to the transcript too, so those are refused first.
 pub fn sample_fits(sample: &str, rules: &[Redaction], transcript: &Transcript) -> bool {
-    let placeholder =
-        regex::Regex::new(r"<(pid|tid|addr|id) \d+>|<clock(\+\d+ s)?>|<n>|<who>|<≈-?\d+ s>")
-            .expect("a valid pattern");
-    let marker = |line: &str| line == transcript::BLOCK_END || line == BlockKind::AnyOrder.marker();
-    if placeholder.is_match(sample) || sample.lines().any(marker) {
+    let marker = |line: &str| line == BLOCK_END || line == BlockKind::AnyOrder.marker();
+    if any_placeholder().is_match(sample) || sample.lines().any(marker) {
         return false;
     }
     let raw = format!("{sample}\n");
@@ -359,8 +371,8 @@ pub fn explain(verdict: &Verdict) -> String {
 #[cfg(test)]
 mod tests {
     use super::{sample_fits, unreadable_error};
-    use crate::normalise::{Kind, Redaction};
-    use crate::transcript::{Transcript, parse_items};
+    use crate::model::transcript::{Transcript, parse_items};
+    use crate::model::{Kind, Redaction};
 
     #[test]
     fn a_sample_is_a_real_run_the_transcript_accepts() {

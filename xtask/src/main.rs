@@ -22,7 +22,7 @@ use xtask::commands::{
     self, bench::BenchOptions, book::BookOptions, exercise::ExerciseOptions, fail,
     verify::VerifyOptions,
 };
-use xtask::lessons::{Course, workspace_root};
+use xtask::model::{Course, workspace_root};
 
 #[derive(Parser)]
 #[command(

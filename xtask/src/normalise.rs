@@ -21,116 +21,9 @@
 //! string to insta.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use regex::Regex;
-
-use crate::transcript::{BLOCK_END, BlockKind, Item};
-
-/// What a redacted value is, and so how it is written in a transcript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A process id: `<pid N>`, numbered by first appearance.
-    Pid,
-    /// A thread id: `<tid N>`, numbered by first appearance.
-    Tid,
-    /// A memory address: `<addr N>`, numbered by first appearance.
-    Addr,
-    /// A number the scheduler picks (which worker, which buyer): `<id N>`,
-    /// numbered by first appearance.
-    Id,
-    /// A wall-clock time of day, `HH:MM:SS`: the first is `<clock>`, each later
-    /// one `<clock+N s>`, its distance from the first in whole seconds. The
-    /// times vary; the time that passed between them is what the lesson shows.
-    Clock,
-    /// Elapsed seconds, rounded to the nearest whole second: `<≈3 s>`.
-    Secs,
-    /// A count that varies from run to run: `<n>`. The lesson's pattern says
-    /// which values are acceptable (`([1-9]\d*)`: any but zero), so a value
-    /// outside it stays in the text and fails the comparison.
-    N,
-    /// Which of a few threads the scheduler picked: `<who>`, not numbered,
-    /// because the order of turns itself varies.
-    Who,
-}
-
-impl Kind {
-    /// Every kind, with the name a lesson's `redact` table uses for it.
-    pub const ALL: [(&'static str, Kind); 8] = [
-        ("pid", Kind::Pid),
-        ("tid", Kind::Tid),
-        ("addr", Kind::Addr),
-        ("id", Kind::Id),
-        ("clock", Kind::Clock),
-        ("secs", Kind::Secs),
-        ("n", Kind::N),
-        ("who", Kind::Who),
-    ];
-
-    /// The kind a `redact` table names, if any.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
-    }
-
-    fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("?")
-    }
-
-    fn is_numbered(self) -> bool {
-        matches!(self, Kind::Pid | Kind::Tid | Kind::Addr | Kind::Id)
-    }
-
-    /// The placeholder before numbering: what alignment compares.
-    fn mask(self, raw: &str) -> String {
-        match self {
-            Kind::Pid | Kind::Tid | Kind::Addr | Kind::Id => format!("<{}>", self.name()),
-            Kind::Clock => "<clock>".to_string(),
-            Kind::N => "<n>".to_string(),
-            Kind::Who => "<who>".to_string(),
-            Kind::Secs => match raw.parse::<f64>() {
-                Ok(secs) => format!("<≈{} s>", secs.round()),
-                // The patterns capture digits, so this is only reached by a
-                // pattern that captures something else: keep it visible.
-                Err(_) => raw.to_string(),
-            },
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// One pattern of a lesson's `redact` table.
-#[derive(Debug, Clone)]
-pub struct Redaction {
-    pub kind: Kind,
-    pub pattern: Regex,
-}
-
-impl Redaction {
-    /// Compiles `pattern`, which must have exactly one capture group: the part
-    /// that varies. Everything outside the group is still compared.
-    pub fn new(kind: Kind, pattern: &str) -> Result<Self, String> {
-        let regex =
-            Regex::new(pattern).map_err(|e| format!("bad {kind} pattern {pattern:?}: {e}"))?;
-        if regex.captures_len() != 2 {
-            return Err(format!(
-                "{kind} pattern {pattern:?} must have exactly one capture group (the part that varies)"
-            ));
-        }
-        Ok(Self {
-            kind,
-            pattern: regex,
-        })
-    }
-}
+use crate::model::placeholder::{Kind, Redaction, numbered_placeholder};
+use crate::model::transcript::{BLOCK_END, BlockKind, Item};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Segment {
@@ -192,10 +85,7 @@ impl Line {
 /// A transcript line with its placeholder numbers taken out (`<pid 2>` → `<pid>`),
 /// to compare with [`Line::masked`].
 fn unnumbered(expected: &str) -> String {
-    use std::sync::OnceLock;
-    static NUMBERED: OnceLock<Regex> = OnceLock::new();
-    NUMBERED
-        .get_or_init(|| Regex::new(r"<(pid|tid|addr|id) \d+>").expect("valid regex"))
+    numbered_placeholder()
         .replace_all(expected, "<$1>")
         .into_owned()
 }
@@ -274,7 +164,7 @@ fn number(lines: &[Line]) -> String {
                         *c += 1;
                         *c
                     });
-                    text.push_str(&format!("<{kind} {n}>"));
+                    text.push_str(&kind.numbered(n));
                 }
                 Segment::Value(Kind::Clock, raw) => match (seconds_of_day(raw), first_clock) {
                     (Some(t), None) => {

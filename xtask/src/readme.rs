@@ -2,7 +2,9 @@
 //! show, so that what a learner reads is what runs:
 //!
 //! - `<!-- sample: <program> -->` above a fenced block: a real run of the
-//!   program that its transcript accepts (see [`crate::transcript`]);
+//!   program, real pids and times rather than placeholders, so a learner sees
+//!   what a run looks like; verify fails unless it is a run the program's
+//!   transcript accepts (`crate::check::sample_fits`);
 //! - `<!-- file: <path> -->` above a fenced block: a copy of one of the
 //!   lesson's files (`src/main.rs`, `python/main.py`);
 //! - `<!-- differences: <program> -->` … `<!-- end of differences -->`: the
@@ -14,7 +16,22 @@
 
 use std::fmt::Write as _;
 
-use crate::lessons::{Lesson, Program};
+use crate::model::{Lesson, Program};
+
+/// The line that announces a sample run in a README.
+pub fn sample_marker(program: &str) -> String {
+    format!("<!-- sample: {program} -->")
+}
+
+/// The sample run the README shows, if it shows one.
+pub fn sample<'a>(readme: &'a str, program: &str) -> Option<&'a str> {
+    fenced_after(readme, &sample_marker(program)).map(|(start, end)| readme[start..end].trim_end())
+}
+
+/// The README with its sample run replaced by `content`.
+pub fn with_sample(readme: &str, program: &str, content: &str) -> Option<String> {
+    with_fenced(readme, &sample_marker(program), "text", content)
+}
 
 /// The marker above a copy of `path` (relative to the lesson's folder).
 pub fn file_marker(path: &str) -> String {
@@ -169,6 +186,20 @@ fn differences_span(readme: &str, program: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// CONTRIBUTING.md with its table of placeholders made anew from the
+/// model; `None` when it has no place for one.
+pub fn with_placeholder_table(contributing: &str) -> Option<String> {
+    use crate::model::placeholder::{TABLE_END, TABLE_START, contributing_table};
+    let start = contributing.find(TABLE_START)? + TABLE_START.len();
+    let end = contributing[start..].find(TABLE_END)? + start;
+    Some(format!(
+        "{}\n{}{}",
+        &contributing[..start],
+        contributing_table(),
+        &contributing[end..]
+    ))
+}
+
 /// Everything generated in `readme` that no longer matches the lesson: one
 /// sentence each, naming what is stale.
 pub fn stale_parts(lesson: &Lesson, readme: &str) -> Vec<String> {
@@ -245,5 +276,28 @@ mod tests {
             "a\n<!-- differences: main -->\n| x |\n\n<!-- end of differences -->\nb\n"
         );
         assert_eq!(differences_copy(&new, "main"), Some("| x |"));
+    }
+
+    #[test]
+    fn the_sample_is_found_and_replaced() {
+        let readme = "# L\n\n<!-- sample: main -->\n```text\nold\nlines\n```\n\nmore\n";
+        assert_eq!(sample(readme, "main"), Some("old\nlines"));
+        assert_eq!(sample(readme, "other"), None);
+        let new = with_sample(readme, "main", "new").unwrap();
+        assert_eq!(
+            new,
+            "# L\n\n<!-- sample: main -->\n```text\nnew\n```\n\nmore\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_sample_is_filled_without_touching_the_next_block() {
+        let readme = "<!-- sample: a -->\n```text\n```\n\n<!-- sample: b -->\n```text\nb\n```\n";
+        assert_eq!(sample(readme, "a"), Some(""));
+        let new = with_sample(readme, "a", "x\ny").unwrap();
+        assert_eq!(
+            new,
+            "<!-- sample: a -->\n```text\nx\ny\n```\n\n<!-- sample: b -->\n```text\nb\n```\n"
+        );
     }
 }

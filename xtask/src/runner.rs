@@ -18,9 +18,8 @@
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -69,45 +68,68 @@ pub struct Run {
     /// Processes of the program's group still there after it exited:
     /// `(pid, state)`, where state `Z` is an unreaped zombie.
     pub leftovers: Vec<(i32, char)>,
+    /// What it was put through.
+    pub fault: Fault,
     /// What the fault did, if it found something to do it to.
     pub fault_done: Option<String>,
     /// Files and folders the program left in its temporary directory.
     pub left_files: Vec<String>,
 }
 
-/// Runs `exe` with `envs` added to the environment, stdin closed, and kills
-/// its whole process group if it runs past `timeout`.
-pub fn run(
-    exe: &Path,
-    args: &[String],
-    cwd: &Path,
-    envs: &[(&str, String)],
-    timeout: Duration,
-) -> Result<Run, String> {
-    run_with(exe, args, cwd, envs, timeout, Fault::None)
+/// One program to run, and how: the one description every run of the
+/// tooling goes through (a lesson, a Python twin, an exercise, a measurement).
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub exe: PathBuf,
+    pub args: Vec<String>,
+    pub cwd: PathBuf,
+    /// Added to the environment.
+    pub envs: Vec<(String, String)>,
+    /// Its whole process group is killed when it runs longer.
+    pub timeout: Duration,
+    pub fault: Fault,
+    /// Copy its standard error to ours as it comes: a long measurement's progress.
+    pub echo_stderr: bool,
 }
 
-/// [`run`], with a fault injected while the program runs.
-pub fn run_with(
-    exe: &Path,
-    args: &[String],
-    cwd: &Path,
-    envs: &[(&str, String)],
-    timeout: Duration,
-    fault: Fault,
-) -> Result<Run, String> {
-    run_watched(exe, args, cwd, envs, timeout, fault, false)
-}
+impl Launch {
+    /// `exe`, started in `cwd` with stdin closed, undisturbed, for at most `timeout`.
+    pub fn new(exe: impl Into<PathBuf>, cwd: impl Into<PathBuf>, timeout: Duration) -> Launch {
+        Launch {
+            exe: exe.into(),
+            args: Vec::new(),
+            cwd: cwd.into(),
+            envs: Vec::new(),
+            timeout,
+            fault: Fault::None,
+            echo_stderr: false,
+        }
+    }
 
-/// [`run`], also copying the program's standard error to ours as it comes:
-/// a long measurement's progress.
-pub fn run_echoing(
-    exe: &Path,
-    args: &[String],
-    cwd: &Path,
-    timeout: Duration,
-) -> Result<Run, String> {
-    run_watched(exe, args, cwd, &[], timeout, Fault::None, true)
+    pub fn args<S: Into<String>>(mut self, args: impl IntoIterator<Item = S>) -> Launch {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn env(mut self, key: impl Into<String>, value: impl Into<String>) -> Launch {
+        self.envs.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn fault(mut self, fault: Fault) -> Launch {
+        self.fault = fault;
+        self
+    }
+
+    pub fn echo_stderr(mut self) -> Launch {
+        self.echo_stderr = true;
+        self
+    }
+
+    /// Runs it and waits for its end, its timeout or the user's Ctrl-C.
+    pub fn run(&self) -> Result<Run, String> {
+        run_watched(self)
+    }
 }
 
 /// From now on Ctrl-C sets [`interrupted`] instead of ending xtask, for a
@@ -116,23 +138,25 @@ pub fn catch_ctrl_c() {
     prepare_process();
 }
 
-fn run_watched(
-    exe: &Path,
-    args: &[String],
-    cwd: &Path,
-    envs: &[(&str, String)],
-    timeout: Duration,
-    fault: Fault,
-    echo: bool,
-) -> Result<Run, String> {
+fn run_watched(launch: &Launch) -> Result<Run, String> {
+    let Launch {
+        exe,
+        args,
+        cwd,
+        envs,
+        timeout,
+        fault,
+        echo_stderr: echo,
+    } = launch;
+    let (timeout, fault) = (*timeout, *fault);
     prepare_process();
-    let scratch = TempDir::create()?;
+    let scratch = Scratch::create()?;
     let started = Instant::now();
     let mut child = Command::new(exe)
         .args(args)
         .current_dir(cwd)
-        .env("TMPDIR", &scratch.0)
-        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .env("TMPDIR", scratch.0.path())
+        .envs(envs.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -149,7 +173,7 @@ fn run_watched(
         }
         _ => drain(child.stdout.take(), false),
     };
-    let stderr = drain(child.stderr.take(), echo);
+    let stderr = drain(child.stderr.take(), *echo);
 
     // Wait on a helper thread so that the timeout can be a plain channel wait.
     let (done_tx, done_rx) = mpsc::channel::<std::io::Result<ExitStatus>>();
@@ -198,6 +222,7 @@ fn run_watched(
         end,
         elapsed,
         leftovers,
+        fault,
         fault_done: injector.done,
         left_files: scratch.remove(),
     })
@@ -206,29 +231,27 @@ fn run_watched(
 /// A temporary directory of one run's own (its `TMPDIR`), so that whatever
 /// the program leaves there is seen, and is not confused with other programs'
 /// files in the system's temporary directory.
-struct TempDir(PathBuf);
+struct Scratch(tempfile::TempDir);
 
-impl TempDir {
-    fn create() -> Result<TempDir, String> {
-        use std::sync::atomic::AtomicU64;
-        static RUNS: AtomicU64 = AtomicU64::new(0);
-        let n = RUNS.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("xtask-run-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
-        Ok(TempDir(dir))
+impl Scratch {
+    fn create() -> Result<Scratch, String> {
+        tempfile::Builder::new()
+            .prefix("xtask-run-")
+            .tempdir()
+            .map(Scratch)
+            .map_err(|e| format!("could not create a temporary folder: {e}"))
     }
 
     /// Removes the directory; returns what the program had left in it.
     fn remove(self) -> Vec<String> {
-        let mut left: Vec<String> = std::fs::read_dir(&self.0)
+        let mut left: Vec<String> = std::fs::read_dir(self.0.path())
             .into_iter()
             .flatten()
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        let _ = std::fs::remove_dir_all(&self.0);
+        // Dropping it removes it and everything in it.
         left
     }
 }

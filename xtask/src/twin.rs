@@ -24,11 +24,12 @@
 
 use std::path::Path;
 
-use crate::check::{self, Pacing, STARTS_PROCESSES, Settings, Verdict};
-use crate::lessons::{Lesson, Program, Twin};
-use crate::normalise::{self, Kind, Redaction};
-use crate::runner::{self, End, Fault};
-use crate::transcript::{self, Transcript};
+use crate::check::{Pacing, STARTS_PROCESSES, Settings, Verdict, run_problems};
+use crate::model::placeholder;
+use crate::model::transcript::{self, Transcript};
+use crate::model::{Lesson, Program, Redaction, Twin};
+use crate::normalise;
+use crate::runner::{End, Fault};
 
 /// What the twins need that a machine may lack.
 #[derive(Debug, Clone, Copy)]
@@ -85,40 +86,19 @@ pub fn check(
             program.id
         )
     })?;
-    let Pacing {
-        mut envs, timeout, ..
-    } = Pacing::of(lesson, program, settings);
+    let mut pacing = Pacing::of(lesson, program, settings);
     let bootstrap = root.join("xtask").join("python");
-    envs.push(("PYTHONPATH", bootstrap.display().to_string()));
-    envs.push(("PYTHONDONTWRITEBYTECODE", "1".to_string()));
+    pacing
+        .envs
+        .push(("PYTHONPATH", bootstrap.display().to_string()));
+    pacing
+        .envs
+        .push(("PYTHONDONTWRITEBYTECODE", "1".to_string()));
     let mut args = vec![twin.path.display().to_string()];
     args.extend(program.args.iter().cloned());
-    let python = Path::new("python3");
-    let run = runner::run(python, &args, root, &envs, timeout)?;
-
-    let mut problems = Vec::new();
-    match run.end {
-        End::Exited(0) => {}
-        End::Exited(code) => problems.push(format!("exited with status {code}")),
-        End::Signalled(sig) => problems.push(format!("killed by signal {sig}")),
-        End::TimedOut(after) => problems.push(format!(
-            "timed out after {:.0} s; its whole process group was killed",
-            after.as_secs_f64()
-        )),
-        End::Interrupted => problems.push("interrupted by Ctrl-C".to_string()),
-    }
-    if !run.leftovers.is_empty() {
-        problems.push(format!(
-            "left {} process(es) behind after it exited",
-            run.leftovers.len()
-        ));
-    }
-    if !run.left_files.is_empty() {
-        problems.push(format!(
-            "left files in its temporary directory: {}",
-            run.left_files.join(", ")
-        ));
-    }
+    let launch = pacing.launch(Path::new("python3"), args, root);
+    let run = launch.run()?;
+    let mut problems = run_problems(&run);
 
     let (normalised, unmatched) = normalise_twin(&run.stdout, lesson, twin, &expected);
     for d in unmatched {
@@ -135,16 +115,12 @@ pub fn check(
 
     // A twin that starts processes must clean up when interrupted, too.
     if STARTS_PROCESSES.contains(&lesson.chapter.as_str()) && run.end == End::Exited(0) {
-        problems.extend(check::fault_problems(
-            python,
-            &args,
-            root,
-            &envs,
-            timeout,
-            Fault::Interrupt {
+        let interrupted = launch
+            .fault(Fault::Interrupt {
                 after: run.elapsed / 2,
-            },
-        )?);
+            })
+            .run()?;
+        problems.extend(run_problems(&interrupted));
     }
 
     Ok(Verdict {
@@ -175,18 +151,9 @@ fn normalise_twin(
     }
     // Numbered by first appearance in the twin's order; aligned, numbered again.
     (
-        normalise::normalise(&text, &placeholders(), &expected.items),
+        normalise::normalise(&text, &placeholder::read_back(), &expected.items),
         unmatched,
     )
-}
-
-/// Patterns that read numbered placeholders back as values, so that they
-/// can be numbered again after alignment.
-fn placeholders() -> Vec<Redaction> {
-    [Kind::Pid, Kind::Tid, Kind::Addr, Kind::Id]
-        .into_iter()
-        .map(|kind| Redaction::new(kind, &format!(r"(<{kind} \d+>)")).expect("a valid pattern"))
-        .collect()
 }
 
 /// The twin's lines and the transcript's, each sorted, with what the random
@@ -202,13 +169,10 @@ fn compare_as_lines(
     // Rust's side too: which buyer won, not how many.
     let theirs = normalise::normalise(&expected.content, drawn_here, &[]);
     let sorted = |text: &str| {
-        let numbered = regex::Regex::new(r"<(pid|tid|addr|id) \d+>").expect("a valid pattern");
-        let drawn = regex::Regex::new(r"<(≈|clock\+)\d+ s>").expect("a valid pattern");
         let mut lines: Vec<String> = text
             .lines()
             .filter(|l| !l.starts_with('{') || !l.ends_with('}'))
-            .map(|l| numbered.replace_all(l, "<$1>"))
-            .map(|l| drawn.replace_all(&l, "<$1? s>").into_owned())
+            .map(placeholder::without_values)
             .collect();
         lines.sort();
         lines.join("\n")

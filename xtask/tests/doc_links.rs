@@ -12,28 +12,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use xtask::book::doc_links::{
-    Lockfile, RUST_VERSION, documentation_line, documentation_line_with, items::ITEMS, local_names,
+    Crates, RUST_VERSION, documentation_line, documentation_line_with, items::ITEMS, local_names,
     mapping_tables, table_items, url,
 };
-use xtask::lessons::{Course, workspace_root};
+use xtask::model::{Course, files_under, workspace_root};
 
-/// Every file under `dir` whose name ends with `ext`, skipping `target/`.
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() && !path.ends_with("target") {
-            found.extend(files(&path, ext));
-        } else if path.extension().is_some_and(|e| e == ext) {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
-}
-
-fn lock() -> Lockfile {
-    Lockfile::read(&workspace_root().join("Cargo.lock")).expect("the workspace's Cargo.lock")
+fn crates() -> Crates {
+    Crates::load(&workspace_root()).expect("cargo metadata reads the workspace")
 }
 
 /// Every mapping table of the course: `(README, table, the names the
@@ -41,13 +26,13 @@ fn lock() -> Lockfile {
 fn tables() -> Vec<(String, String, BTreeSet<String>)> {
     let root = workspace_root();
     let mut tables = Vec::new();
-    for readme in files(&root.join("lessons"), "md") {
+    for readme in files_under(&root.join("lessons"), "md") {
         if !readme.ends_with("README.md") {
             continue;
         }
         let text = fs::read_to_string(&readme).expect("a README");
         let dir = readme.parent().expect("a folder");
-        let sources: Vec<String> = files(dir, "rs")
+        let sources: Vec<String> = files_under(dir, "rs")
             .iter()
             .map(|f| fs::read_to_string(f).expect("a source file"))
             .collect();
@@ -63,7 +48,7 @@ fn tables() -> Vec<(String, String, BTreeSet<String>)> {
 
 #[test]
 fn every_mapping_table_links_the_items_it_names() {
-    let lock = lock();
+    let crates = crates();
     let tables = tables();
     // A finder that found nothing would pass everything.
     assert!(
@@ -74,7 +59,7 @@ fn every_mapping_table_links_the_items_it_names() {
     let mut broken = Vec::new();
     let mut linked = 0;
     for (readme, table, names) in &tables {
-        match documentation_line(table, names, &lock) {
+        match documentation_line(table, names, &crates) {
             Ok(line) => linked += usize::from(line.is_some()),
             Err(errors) => broken.extend(errors.iter().map(|e| format!("{readme}: {e}"))),
         }
@@ -88,12 +73,12 @@ fn every_mapping_table_links_the_items_it_names() {
 
 #[test]
 fn every_dictionary_entry_is_needed_by_some_table() {
-    let lock = lock();
+    let crates = crates();
     let tables = tables();
     let lines = |items: &[(&str, &str)]| -> Vec<_> {
         tables
             .iter()
-            .map(|(_, table, names)| documentation_line_with(table, names, &lock, items))
+            .map(|(_, table, names)| documentation_line_with(table, names, &crates, items))
             .collect()
     };
     let all = lines(ITEMS);
@@ -136,7 +121,7 @@ fn a_name_of_several_crates_is_the_one_its_table_chooses() {
         ("lessons/threads/spawn/README.md", "JoinHandle", "std"),
         ("lessons/threads/subclass/README.md", "JoinHandle", "std"),
     ];
-    let lock = lock();
+    let crates = crates();
     let crates_of = |item: &str| -> BTreeSet<&str> {
         ITEMS
             .iter()
@@ -147,12 +132,12 @@ fn a_name_of_several_crates_is_the_one_its_table_chooses() {
     let mut broken = Vec::new();
     let mut checked = BTreeSet::new();
     for (readme, table, names) in tables() {
-        let links: Vec<(String, String)> = documentation_line(&table, &names, &lock)
+        let links: Vec<(String, String)> = documentation_line(&table, &names, &crates)
             .ok()
             .flatten()
             .map(|line| links(&line))
             .unwrap_or_default();
-        for item in table_items(&table, &names, &lock) {
+        for item in table_items(&table, &names, &crates) {
             // A row is checked even when its name has one entry left: that
             // is how taking the other away shows.
             let row = chosen.iter().find(|(r, i, _)| *r == readme && *i == item);
@@ -166,7 +151,7 @@ fn a_name_of_several_crates_is_the_one_its_table_chooses() {
             let docs = if krate == "std" {
                 format!("https://doc.rust-lang.org/{RUST_VERSION}/std/")
             } else {
-                let (package, version) = lock.docs_rs_crate(krate).expect("a crate of the lock");
+                let (package, version) = crates.docs_rs_crate(krate).expect("a crate of the lock");
                 format!("https://docs.rs/{package}/{version}/{krate}/")
             };
             let named = |text: &String| *text == item || text.ends_with(&format!("::{item}"));
@@ -223,7 +208,7 @@ fn local_page(path: &str, std_html: &Path, crate_docs: &Path) -> Option<(PathBuf
 /// (and the toolchain's `rust-docs` component for std).
 #[test]
 fn every_documentation_page_exists_locally() {
-    let lock = lock();
+    let crates = crates();
     let sysroot = Command::new("rustc")
         .args(["--print", "sysroot"])
         .output()
@@ -234,7 +219,7 @@ fn every_documentation_page_exists_locally() {
     let crate_docs = course.target_dir.join("doc");
     let (mut checked, mut broken, mut absent) = (0, Vec::new(), BTreeSet::new());
     for (written, path) in ITEMS {
-        if let Err(e) = url(path, &lock) {
+        if let Err(e) = url(path, &crates) {
             broken.push(format!("`{written}`: {e}"));
         }
         let Some((page, anchor)) = local_page(path, &std_html, &crate_docs) else {

@@ -25,28 +25,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use xtask::lessons::{Course, workspace_root};
+use xtask::model::{Course, files_under, workspace_root};
 use xtask::readme;
 
 /// Every file under `dir` whose name ends with `ext`, skipping `target/`.
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let Ok(entries) = fs::read_dir(dir) else {
-        return found;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n == "target") {
-                continue;
-            }
-            found.extend(files(&path, ext));
-        } else if path.extension().is_some_and(|e| e == ext) {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
+    files_under(dir, ext)
 }
 
 fn relative(path: &Path) -> String {
@@ -292,7 +276,8 @@ fn every_readme_makes_a_page_of_the_book() {
         gettext: PathBuf::from("mdbook-gettext"),
         xgettext: PathBuf::from("mdbook-xgettext"),
     };
-    let scratch = std::env::temp_dir().join(format!("tidy-book-{}", std::process::id()));
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let scratch = temp.path();
     let mut broken = Vec::new();
     for (edition, name) in [(Edition::English, "en"), (Edition::Chinese, "zh-CN")] {
         if let Err(problems) = source::write(
@@ -305,6 +290,95 @@ fn every_readme_makes_a_page_of_the_book() {
             broken.extend(problems.into_iter().map(|p| format!("{name}: {p}")));
         }
     }
-    let _ = fs::remove_dir_all(&scratch);
     assert_none(broken, "every README makes a page of the book");
+}
+
+/// The tooling's layers, lowest first (as `xtask/src/lib.rs` describes them):
+/// a module may use only modules of a lower layer, so no two import each other.
+const LAYERS: [&[&str]; 7] = [
+    &["report", "procs"],
+    &["model"],
+    &["runner", "normalise", "readme", "build", "costs"],
+    &["check"],
+    &["twin", "attempt"],
+    &["book"],
+    &["commands"],
+];
+
+#[test]
+fn the_tooling_modules_stand_in_layers() {
+    let src = workspace_root().join("xtask/src");
+    let layer_of = |name: &str| LAYERS.iter().position(|l| l.contains(&name));
+    let uses = regex::Regex::new(r"crate::(\{[^;]*?\}|[a-z_]+)").expect("a valid pattern");
+    let names =
+        regex::Regex::new(r"(?:^|[{,\s])([a-z_]+)(?:::|\s*[,}]|$)").expect("a valid pattern");
+    let mut broken = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in files(&src, "rs") {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let top = rel
+            .components()
+            .next()
+            .map(|c| {
+                c.as_os_str()
+                    .to_string_lossy()
+                    .trim_end_matches(".rs")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        if top == "lib" || top == "main" {
+            continue;
+        }
+        seen.insert(top.clone());
+        let Some(mine) = layer_of(&top) else {
+            broken.push(format!("xtask/src/{top}: a module in no layer of LAYERS"));
+            continue;
+        };
+        let text = fs::read_to_string(&file).expect("readable");
+        // Comments may name any module; code may not.
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for used in uses.captures_iter(&code) {
+            let inner = used[1].to_string();
+            let inner = inner.trim_start_matches('{');
+            for name in names.captures_iter(inner) {
+                let name = &name[1];
+                if name == top || !LAYERS.iter().any(|l| l.contains(&name)) {
+                    continue;
+                }
+                if layer_of(name).is_some_and(|theirs| theirs >= mine) {
+                    broken.push(format!(
+                        "{} uses crate::{name}, which is not in a lower layer",
+                        relative(&file)
+                    ));
+                }
+            }
+        }
+    }
+    for layer in LAYERS {
+        for name in layer {
+            if !seen.contains(*name) {
+                broken.push(format!(
+                    "LAYERS names {name}, which is no module of xtask/src"
+                ));
+            }
+        }
+    }
+    broken.dedup();
+    assert_none(broken, "modules that break the tooling's layers");
+}
+
+#[test]
+fn contributing_shows_the_placeholders_the_model_defines() {
+    let path = workspace_root().join("CONTRIBUTING.md");
+    let text = fs::read_to_string(&path).expect("CONTRIBUTING.md");
+    let fresh =
+        readme::with_placeholder_table(&text).expect("CONTRIBUTING.md has the table's markers");
+    assert!(
+        fresh == text,
+        "CONTRIBUTING.md's table of placeholders is not the one xtask/src/model/placeholder.rs defines: `cargo xtask bless` rewrites it"
+    );
 }

@@ -18,9 +18,7 @@ pub struct Checked {
 
 /// Checks every HTML page under `out`; one sentence per broken link.
 pub fn check(out: &Path) -> Result<Checked, Vec<String>> {
-    let mut pages = Vec::new();
-    collect(out, &mut pages).map_err(|e| vec![format!("{}: {e}", out.display())])?;
-    pages.sort();
+    let pages = crate::model::files_under(out, "html");
     let attr = Regex::new(r#"(?:href|src)="([^"]*)""#).expect("a valid pattern");
     let id = Regex::new(r#"\bid="([^"]*)""#).expect("a valid pattern");
     let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
@@ -99,18 +97,6 @@ pub fn check(out: &Path) -> Result<Checked, Vec<String>> {
     }
 }
 
-fn collect(dir: &Path, pages: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, pages)?;
-        } else if path.extension().is_some_and(|e| e == "html") {
-            pages.push(path);
-        }
-    }
-    Ok(())
-}
-
 /// An anchor as the id it names: `%20` and the like decoded.
 fn decode(anchor: &str) -> String {
     let bytes = anchor.as_bytes();
@@ -138,8 +124,8 @@ mod tests {
 
     #[test]
     fn broken_links_and_anchors_are_found() {
-        let dir = std::env::temp_dir().join(format!("html-check-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         std::fs::create_dir_all(dir.join("a")).unwrap();
         std::fs::write(
             dir.join("index.html"),
@@ -151,7 +137,7 @@ mod tests {
             r#"<p id="here"></p><a href="../index.html#top">t</a><img src="../c.svg">"#,
         )
         .unwrap();
-        let broken = check(&dir).err().unwrap();
+        let broken = check(dir).err().unwrap();
         assert_eq!(
             broken,
             vec!["a/b.html: links to ../c.svg, which is not in the book"]
@@ -162,7 +148,7 @@ mod tests {
             r#"<i id="top"></i><a href="a/b.html#gone">b</a>"#,
         )
         .unwrap();
-        let broken = check(&dir).err().unwrap();
+        let broken = check(dir).err().unwrap();
         assert_eq!(
             broken,
             vec![
@@ -174,8 +160,7 @@ mod tests {
             r#"<i id="top"></i><a href="a/b.html#here">b</a>"#,
         )
         .unwrap();
-        let checked = check(&dir).unwrap();
-        std::fs::remove_dir_all(&dir).unwrap();
+        let checked = check(dir).unwrap();
         assert_eq!((checked.pages, checked.links), (2, 3));
     }
 }

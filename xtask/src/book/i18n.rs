@@ -65,29 +65,19 @@ pub fn extract(tools: &Tools, book_root: &Path, out: &Path) -> Result<PathBuf, S
 /// Each page's lines that lie inside a report: `(src/<page>, first, last)`.
 fn report_regions(src: &Path) -> Vec<(String, usize, usize)> {
     let mut regions = Vec::new();
-    let mut stack = vec![src.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
+    for path in crate::model::files_under(src, "") {
+        let Ok(text) = fs::read_to_string(&path) else {
             continue;
         };
-        for path in entries.flatten().map(|e| e.path()) {
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let Ok(text) = fs::read_to_string(&path) else {
-                continue;
-            };
-            let name = format!("src/{}", path.strip_prefix(src).unwrap_or(&path).display());
-            let mut start = None;
-            for (n, line) in text.lines().enumerate() {
-                if line.starts_with(REPORT_START) {
-                    start = Some(n + 1);
-                } else if line.starts_with(REPORT_END)
-                    && let Some(first) = start.take()
-                {
-                    regions.push((name.clone(), first, n + 1));
-                }
+        let name = format!("src/{}", path.strip_prefix(src).unwrap_or(&path).display());
+        let mut start = None;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with(REPORT_START) {
+                start = Some(n + 1);
+            } else if line.starts_with(REPORT_END)
+                && let Some(first) = start.take()
+            {
+                regions.push((name.clone(), first, n + 1));
             }
         }
     }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::page::{self, Edition, Site, Source};
 use super::tools::Tools;
-use crate::lessons::{Course, Lesson};
-use crate::transcript;
+use crate::model::transcript;
+use crate::model::{Course, Lesson};
 
 /// The English title; the Chinese edition's is in its `book.toml`.
 pub const TITLE: &str = "Concurrency in Rust, from Python";
@@ -46,6 +46,7 @@ pub fn write(
     let src = root.join("src");
     fs::create_dir_all(&src).map_err(|e| one(format!("{}: {e}", src.display())))?;
 
+    let crates = super::doc_links::Crates::load(&course.root);
     let chapters = chapters(course);
     let site = site(course, &chapters, edition);
     let mut problems = Vec::new();
@@ -74,7 +75,7 @@ pub fn write(
         };
         let written_in = src.join(book_path).parent().map(Path::to_path_buf)?;
         let readme_dir = readme_path.parent().unwrap_or(&course.root).to_path_buf();
-        let doc_line = super::links_for(course, &readme_dir);
+        let doc_line = super::links_for(&crates, &readme_dir);
         let transcripts = package.map(transcripts_of).unwrap_or_default();
         let made = page::make(
             &site,
@@ -294,7 +295,7 @@ fn missing_programs(lesson: &Lesson, includes: &[PathBuf], readme: &str) -> Vec<
                     .display()
             ));
         }
-        if transcript::readme_copy(readme, &program.target).is_none() {
+        if crate::readme::sample(readme, &program.target).is_none() {
             missing.push(format!(
                 "the book's page for {} shows no run of {}",
                 lesson.name, program.id

@@ -30,7 +30,7 @@ pub fn ensure(target_dir: &Path) -> Result<Tools, String> {
             "book: installing {krate} {version} from crates.io into {} (once; a minute or two on two cores)",
             root.display()
         );
-        let status = Command::new(crate::lessons::cargo())
+        let status = Command::new(crate::model::cargo())
             .args(["install", "--locked", "--quiet", "--version"])
             .arg(format!("={version}"))
             .arg("--root")

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::fail;
 use crate::check::relative;
-use crate::lessons::{self, Course, Lesson};
+use crate::model::{self, Course, Lesson};
 use crate::{costs, runner};
 
 /// What `cargo xtask bench` was asked to do.
@@ -52,7 +52,7 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
         return fail("--python needs python3 on the PATH, and there is none; run without --python");
     }
     eprintln!("building the costs chapter in release mode…");
-    let mut build = Command::new(lessons::cargo());
+    let mut build = Command::new(model::cargo());
     build
         .current_dir(&course.root)
         .args(["build", "--release", "--quiet", "--bins"]);
@@ -149,7 +149,10 @@ fn interrupted() -> ExitCode {
 
 /// Runs one measuring program (its table shows as progress) and reads its records.
 fn measure(course: &Course, exe: &Path, args: &[String]) -> Result<Vec<costs::Record>, String> {
-    let run = runner::run_echoing(exe, args, &course.root, BENCH_TIMEOUT)?;
+    let run = runner::Launch::new(exe, &course.root, BENCH_TIMEOUT)
+        .args(args)
+        .echo_stderr()
+        .run()?;
     if run.end != runner::End::Exited(0) {
         return Err(format!("it failed ({:?})", run.end));
     }

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use super::{Prepared, prepare};
 use crate::check::{self, Settings, Verdict, relative};
-use crate::lessons::{Course, Lesson, Program};
-use crate::{readme, runner, transcript};
+use crate::model::transcript;
+use crate::model::{Course, Lesson, Program};
+use crate::{readme, runner};
 
 pub fn run(course: &Course, names: &[String]) -> ExitCode {
     transcript::let_insta_write();
@@ -82,6 +83,20 @@ pub fn run(course: &Course, names: &[String]) -> ExitCode {
             }
         }
     }
+    // CONTRIBUTING's table of placeholders, made from the model.
+    let contributing = course.root.join("CONTRIBUTING.md");
+    if let Ok(old) = fs::read_to_string(&contributing)
+        && let Some(new) = readme::with_placeholder_table(&old)
+        && new != old
+    {
+        match fs::write(&contributing, new) {
+            Ok(()) => println!("updated the table of placeholders in CONTRIBUTING.md"),
+            Err(e) => {
+                println!("could not write {}: {e}", contributing.display());
+                refused += 1;
+            }
+        }
+    }
     if refused == 0 {
         ExitCode::SUCCESS
     } else {
@@ -126,17 +141,13 @@ fn write_transcript(
             .as_ref()
             .is_some_and(|t| check::sample_fits(sample, &lesson.redactions, t))
     };
-    match transcript::readme_copy(&readme, &program.target) {
+    match readme::sample(&readme, &program.target) {
         // A sample that is still a valid run stays, so the README changes only
         // when the output does.
         Some(sample) if fits(sample) => {}
         Some(_) => {
-            let new = transcript::with_readme_copy(
-                &readme,
-                &program.target,
-                verdict.run.stdout.trim_end(),
-            )
-            .ok_or("README copy vanished")?;
+            let new = readme::with_sample(&readme, &program.target, verdict.run.stdout.trim_end())
+                .ok_or("README copy vanished")?;
             fs::write(&readme_path, new).map_err(|e| format!("{}: {e}", readme_path.display()))?;
             said.push(format!(
                 "updated the sample run in {}",
@@ -146,7 +157,7 @@ fn write_transcript(
         None => said.push(format!(
             "{} has no `{}` block to update",
             relative(&course.root, &readme_path),
-            transcript::readme_marker(&program.target)
+            readme::sample_marker(&program.target)
         )),
     }
     Ok(if said.is_empty() {

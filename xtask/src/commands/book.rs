@@ -11,7 +11,7 @@ use std::time::Instant;
 use crate::book::browser::{BrowserOptions, Screenshot, Search, test_book};
 use crate::book::page::Edition;
 use crate::book::{html, i18n, source, tools};
-use crate::lessons::Course;
+use crate::model::Course;
 
 use super::{error, fail};
 

@@ -19,10 +19,11 @@ use std::time::Instant;
 
 use super::fail;
 use super::style::{FAILED, OK};
+use crate::attempt::{self, Verdict};
 use crate::build;
 use crate::check::relative;
-use crate::exercise::{self, Place, Verdict};
-use crate::lessons::{Course, Lesson};
+use crate::model::exercise::{self, Place};
+use crate::model::{Course, Lesson};
 
 /// What `cargo xtask exercise` was asked to do.
 #[derive(Debug, Clone, clap::Args)]
@@ -165,14 +166,14 @@ fn attempt(course: &Course, place: &Place) -> ExitCode {
     drop(cleanup);
     let verdict = match built.get(&name) {
         Some(build::Built::Exe(exe)) => {
-            let (verdict, printed) = exercise::check_run(&course.root, place, exe);
+            let (verdict, printed) = attempt::check_run(&course.root, place, exe);
             println!("your program printed:");
             for line in printed.lines() {
                 println!("  | {line}");
             }
             verdict
         }
-        Some(build::Built::Refused(codes)) => exercise::check_build_failure(place, codes),
+        Some(build::Built::Refused(codes)) => attempt::check_build_failure(place, codes),
         None => Err("cargo built nothing for your attempt (its errors are above)".to_string()),
     };
     println!("{lesson} exercise {}: {}", place.n, place.exercise.title);
@@ -273,14 +274,14 @@ fn solutions(course: &Course, names: &[String]) -> ExitCode {
         let id = format!("{} {}", place.lesson.name, place.n);
         let solution: Verdict = match (broken.get(&i), built.get(&place.example("sol"))) {
             (Some(e), _) => Err(e.clone()),
-            (None, Some(build::Built::Exe(exe))) => exercise::check_run(&course.root, place, exe).0,
+            (None, Some(build::Built::Exe(exe))) => attempt::check_run(&course.root, place, exe).0,
             (None, Some(build::Built::Refused(codes))) => {
-                exercise::check_build_failure(place, codes)
+                attempt::check_build_failure(place, codes)
             }
             (None, None) => Err("cargo built nothing for it".to_string()),
         };
         let start: Verdict = match executables.get(&place.program.id) {
-            Some(exe) => exercise::check_run(&course.root, place, exe).0,
+            Some(exe) => attempt::check_run(&course.root, place, exe).0,
             None => Err("the lesson's program was not built".to_string()),
         };
         let mut said = Vec::new();

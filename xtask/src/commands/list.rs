@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::report_problems;
-use crate::lessons::{CHAPTERS, Course, Lesson};
+use crate::model::{CHAPTERS, Course, Lesson};
 
 pub fn run(course: &Course) -> ExitCode {
     let width = course

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::build;
-use crate::lessons::{Course, Lesson, Program};
+use crate::model::{Course, Lesson, Program};
 
 /// Says what went wrong, in a sentence, on stderr.
 pub fn error(message: &str) {

@@ -20,7 +20,7 @@ use std::time::Instant;
 use super::style::{FAILED, OK, SKIPPED};
 use super::{Prepared, prepare};
 use crate::check::{self, FAST_SCALE, Settings, VERIFY_SEED, Verdict};
-use crate::lessons::{Course, Lesson, Program};
+use crate::model::{Course, Lesson, Program};
 use crate::{runner, twin};
 
 /// How many programs run at once by default: most of them sleep, and the

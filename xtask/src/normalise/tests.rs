@@ -1,7 +1,7 @@
 //! Normalisation's tests: redactions, numbering, declared blocks.
 
 use super::*;
-use crate::transcript::parse_items;
+use crate::model::transcript::parse_items;
 
 fn pid_rule() -> Vec<Redaction> {
     vec![Redaction::new(Kind::Pid, r"pid=(\d+)").unwrap()]

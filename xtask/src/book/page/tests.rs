@@ -59,7 +59,7 @@ fn a_copy_becomes_an_include_and_a_sample_gets_its_sentence() {
     assert_eq!(
         page.markdown,
         "<!-- i18n:skip -->\n\n```rust\n{{#include ../../../../../lessons/threads/lock/src/main.rs}}\n```\n\n\
-         <!-- i18n:skip -->\n\n```text\na 12\n```\n\nIn another run, the process ids differ; \
+         <!-- i18n:skip -->\n\n```text\na 12\n```\n\nIn another run, the process ids are different; \
          everything else is the same every time.\n"
     );
     assert_eq!(

@@ -19,15 +19,12 @@
 //! Process end..
 //! ```
 //!
-//! Each lesson's README shows a real run of each program between
-//! `<!-- sample: <program> -->` and the end of the fenced block that follows:
-//! real pids and times rather than placeholders, so a learner sees what a run
-//! looks like. Verify fails unless that sample, normalised, is the transcript:
-//! it must be a run this transcript accepts.
+//! The placeholders themselves are defined in [`super::placeholder`]; a
+//! README's sample run of the program, in `crate::readme`.
 
 use std::path::Path;
 
-use crate::lessons::Program;
+use super::course::Program;
 
 /// The line that closes a block.
 pub const BLOCK_END: &str = "{end}";
@@ -160,22 +157,6 @@ pub fn let_insta_write() {
     }
 }
 
-/// The line that announces a sample run in a README.
-pub fn readme_marker(program: &str) -> String {
-    format!("<!-- sample: {program} -->")
-}
-
-/// The sample run the README shows, if it shows one.
-pub fn readme_copy<'a>(readme: &'a str, program: &str) -> Option<&'a str> {
-    crate::readme::fenced_after(readme, &readme_marker(program))
-        .map(|(start, end)| readme[start..end].trim_end())
-}
-
-/// The README with its sample run replaced by `content`.
-pub fn with_readme_copy(readme: &str, program: &str, content: &str) -> Option<String> {
-    crate::readme::with_fenced(readme, &readme_marker(program), "text", content)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,44 +189,21 @@ mod tests {
 
     #[test]
     fn a_transcript_is_read_through_insta() {
-        let dir = std::env::temp_dir().join(format!("transcript-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("main.snap");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.snap");
         std::fs::write(
             &path,
             "---\nsource: x.rs\ndescription: \"a: b\"\n---\nx\n{any order}\ny\nz\n{end}\n",
         )
         .unwrap();
         let t = read(&path).unwrap().unwrap();
-        std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(t.content, "x\n{any order}\ny\nz\n{end}");
         assert_eq!(t.items.len(), 2);
         assert_eq!(
-            read(&dir.join("none.snap")).unwrap().map(|t| t.content),
+            read(&dir.path().join("none.snap"))
+                .unwrap()
+                .map(|t| t.content),
             None
-        );
-    }
-
-    #[test]
-    fn the_readme_copy_is_found_and_replaced() {
-        let readme = "# L\n\n<!-- sample: main -->\n```text\nold\nlines\n```\n\nmore\n";
-        assert_eq!(readme_copy(readme, "main"), Some("old\nlines"));
-        assert_eq!(readme_copy(readme, "other"), None);
-        let new = with_readme_copy(readme, "main", "new").unwrap();
-        assert_eq!(
-            new,
-            "# L\n\n<!-- sample: main -->\n```text\nnew\n```\n\nmore\n"
-        );
-    }
-
-    #[test]
-    fn an_empty_readme_copy_is_filled_without_touching_the_next_block() {
-        let readme = "<!-- sample: a -->\n```text\n```\n\n<!-- sample: b -->\n```text\nb\n```\n";
-        assert_eq!(readme_copy(readme, "a"), Some(""));
-        let new = with_readme_copy(readme, "a", "x\ny").unwrap();
-        assert_eq!(
-            new,
-            "<!-- sample: a -->\n```text\nx\ny\n```\n\n<!-- sample: b -->\n```text\nb\n```\n"
         );
     }
 }

@@ -31,7 +31,8 @@ use serde::Deserialize;
 
 mod read;
 
-use crate::normalise::Redaction;
+use super::exercise::Exercise;
+use super::placeholder::Redaction;
 use read::read_lesson;
 
 /// The chapters, in study order, with what each is about.
@@ -84,8 +85,8 @@ pub struct Lesson {
     pub alone: bool,
     pub programs: Vec<Program>,
     /// Changes to make to its programs, each checked by what the changed
-    /// program does (see [`crate::exercise`]).
-    pub exercises: Vec<crate::exercise::Exercise>,
+    /// program does (see [`super::exercise`]).
+    pub exercises: Vec<Exercise>,
 }
 
 /// One runnable target of a lesson: its `main` or one of its examples.

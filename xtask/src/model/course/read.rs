@@ -9,8 +9,8 @@ use serde::Deserialize;
 use super::{
     CHAPTERS, DEFAULT_TIMEOUT_SECS, Difference, Lesson, Package, Program, Twin, chapter_index,
 };
-use crate::exercise::{self, Exercise};
-use crate::normalise::{Kind, Redaction};
+use crate::model::exercise::{self, Exercise};
+use crate::model::placeholder::{KINDS, Kind, Redaction};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,7 +109,7 @@ pub(super) fn read_lesson(
         } else if target.kind.iter().any(|k| k == "example") {
             // A learner's attempt at an exercise, or a solution being
             // proved: copies of a program, not programs of the lesson.
-            if !crate::exercise::is_scratch(&target.name) {
+            if !exercise::is_scratch(&target.name) {
                 built.push((target.name.clone(), true));
             }
         }
@@ -198,7 +198,7 @@ fn redactions_of(
     let mut redactions = Vec::new();
     for (kind_name, patterns) in table {
         let Some(kind) = Kind::from_name(kind_name) else {
-            let kinds: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+            let kinds: Vec<_> = KINDS.iter().map(|s| s.name).collect();
             errors.push(format!(
                 "unknown redaction kind '{kind_name}' (known: {})",
                 kinds.join(", ")
