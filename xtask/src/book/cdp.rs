@@ -234,35 +234,6 @@ pub fn devtools_url(line: &str) -> Option<&str> {
     rest.starts_with("ws://").then_some(rest)
 }
 
-/// Standard base64, as `Page.captureScreenshot` returns its PNG; `None` if
-/// `text` is not base64.
-pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    };
-    let digits = text.trim_end_matches('=').as_bytes();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let mut bits = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            bits |= u32::from(value(c)?) << (18 - 6 * i);
-        }
-        let bytes = bits.to_be_bytes();
-        match chunk.len() {
-            4 => out.extend_from_slice(&bytes[1..4]),
-            3 => out.extend_from_slice(&bytes[1..3]),
-            2 => out.push(bytes[1]),
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,17 +250,6 @@ mod tests {
         assert_eq!(devtools_url(noise), None);
         assert_eq!(devtools_url(""), None);
         assert_eq!(devtools_url("DevTools listening on http://x"), None);
-    }
-
-    #[test]
-    fn decodes_base64() {
-        assert_eq!(base64_decode("iVBORw0KGgo=").unwrap(), b"\x89PNG\r\n\x1a\n");
-        assert_eq!(base64_decode("TWFu").unwrap(), b"Man");
-        assert_eq!(base64_decode("TWE=").unwrap(), b"Ma");
-        assert_eq!(base64_decode("TQ==").unwrap(), b"M");
-        assert_eq!(base64_decode("").unwrap(), b"");
-        assert_eq!(base64_decode("T!=="), None);
-        assert_eq!(base64_decode("TWFuT"), None);
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //! column and a `Rust…` one) to the documentation of every std or crate item
 //! their Rust columns name, as one line under each table: std's on
 //! doc.rust-lang.org at the Rust the course pins, a crate's on docs.rs at the
-//! exact version of Cargo.lock, so a link shows what the lesson compiles.
+//! exact version the workspace resolves (`cargo metadata`), so a link shows what the lesson compiles.
 //!
 //! What a code span names (the rule of [`items_in`]): a path (`thread::spawn`,
 //! `Mutex::new`, `tokio::runtime::Builder::new_current_thread`, a turbofish
 //! dropped: `Gn::<u32>::new_scoped` is `Gn::new_scoped`); a CamelCase name
 //! (`Mutex`, `Ok`, `JoinHandle`); a macro (`thread_local!`, `may::go!`); and
-//! a span that is nothing but the name of a crates.io crate of Cargo.lock
+//! a span that is nothing but the name of a crates.io crate of the workspace
 //! (`ipc-channel`, `parking_lot`). Not candidates: a name after a dot
 //! (`.lock()`, a method of a value whose type the table does not say), a
 //! lone lowercase name or call (`join`, `fork()`, `secs(3.0)`: the lesson's
@@ -28,13 +28,13 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+mod crates;
 pub mod items;
 mod lexer;
-mod lockfile;
 #[cfg(test)]
 mod tests;
 
-pub use lockfile::Lockfile;
+pub use crates::Crates;
 
 use lexer::{Token, tokens};
 
@@ -150,10 +150,10 @@ fn code_spans(cell: &str) -> Vec<&str> {
 /// The candidate items one inline code span names, in order (the rule is
 /// this module's first paragraph); `lock` says which names are crates.io
 /// crates and which the workspace's own packages.
-pub fn items_in(code: &str, lock: &Lockfile) -> Vec<String> {
+pub fn items_in(code: &str, crates: &Crates) -> Vec<String> {
     let word = code.trim();
     let crate_like = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-    if !word.is_empty() && word.chars().all(crate_like) && lock.is_registry_crate(word) {
+    if !word.is_empty() && word.chars().all(crate_like) && crates.is_registry_crate(word) {
         return vec![word.to_string()];
     }
     let tokens = tokens(code);
@@ -181,7 +181,7 @@ pub fn items_in(code: &str, lock: &Lockfile) -> Vec<String> {
         i = j;
         let root = segments[0];
         let own = matches!(root, "self" | "Self" | "super" | "crate")
-            || (segments.len() > 1 && lock.is_local_package(root));
+            || (segments.len() > 1 && crates.is_local_package(root));
         if after_dot || own {
             continue;
         }
@@ -259,12 +259,12 @@ fn root(item: &str) -> &str {
 }
 
 /// The documentation URL of a dictionary path.
-pub fn url(path: &str, lock: &Lockfile) -> Result<String, String> {
+pub fn url(path: &str, crates: &Crates) -> Result<String, String> {
     let krate = path.split('/').next().unwrap_or_default();
     if STD_CRATES.contains(&krate) {
         return Ok(format!("https://doc.rust-lang.org/{RUST_VERSION}/{path}"));
     }
-    let (package, version) = lock.docs_rs_crate(krate)?;
+    let (package, version) = crates.docs_rs_crate(krate)?;
     Ok(format!("https://docs.rs/{package}/{version}/{path}"))
 }
 
@@ -277,9 +277,9 @@ pub fn url(path: &str, lock: &Lockfile) -> Result<String, String> {
 pub fn documentation_line(
     table: &str,
     local_names: &BTreeSet<String>,
-    lock: &Lockfile,
+    crates: &Crates,
 ) -> Result<Option<String>, Vec<String>> {
-    documentation_line_with(table, local_names, lock, items::ITEMS)
+    documentation_line_with(table, local_names, crates, items::ITEMS)
 }
 
 /// [`documentation_line`] with another dictionary: the tests take entries
@@ -287,20 +287,20 @@ pub fn documentation_line(
 pub fn documentation_line_with(
     table: &str,
     local_names: &BTreeSet<String>,
-    lock: &Lockfile,
+    crates: &Crates,
     items: &[(&str, &str)],
 ) -> Result<Option<String>, Vec<String>> {
-    let candidates = table_items(table, local_names, lock);
+    let candidates = table_items(table, local_names, crates);
     let mut context: Vec<String> = Vec::new();
     for item in &candidates {
         let krate = root(item).replace('-', "_");
-        if lock.is_registry_crate(&krate) && !context.contains(&krate) {
+        if crates.is_registry_crate(&krate) && !context.contains(&krate) {
             context.push(krate);
         }
     }
     let (mut links, mut urls, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for item in &candidates {
-        match resolve(item, &context, items).and_then(|path| url(path, lock)) {
+        match resolve(item, &context, items).and_then(|path| url(path, crates)) {
             Ok(url) if urls.contains(&url) => {}
             Ok(url) => {
                 links.push(format!("[`{item}`]({url})"));
@@ -318,7 +318,7 @@ pub fn documentation_line_with(
 /// The candidates of a mapping table's Rust columns, each once, in order of
 /// first appearance, without those the lesson defines: what
 /// [`documentation_line`] links.
-pub fn table_items(table: &str, local_names: &BTreeSet<String>, lock: &Lockfile) -> Vec<String> {
+pub fn table_items(table: &str, local_names: &BTreeSet<String>, crates: &Crates) -> Vec<String> {
     let mut lines = table.lines();
     let Some(columns) = lines.next().and_then(rust_columns) else {
         return Vec::new();
@@ -327,7 +327,10 @@ pub fn table_items(table: &str, local_names: &BTreeSet<String>, lock: &Lockfile)
     for row in lines.skip(1) {
         let cells = cells(row);
         for cell in columns.iter().filter_map(|&c| cells.get(c)) {
-            for item in code_spans(cell).into_iter().flat_map(|s| items_in(s, lock)) {
+            for item in code_spans(cell)
+                .into_iter()
+                .flat_map(|s| items_in(s, crates))
+            {
                 if !candidates.contains(&item) && !local_names.contains(root(&item)) {
                     candidates.push(item);
                 }

@@ -141,8 +141,8 @@ fn the_summary_is_one_line() {
 
 #[test]
 fn pages_are_found_and_the_toc_frame_skipped() {
-    let dir = std::env::temp_dir().join(format!("browser-pages-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     std::fs::create_dir_all(dir.join("zh-CN/threads")).unwrap();
     for page in [
         "index.html",
@@ -157,7 +157,7 @@ fn pages_are_found_and_the_toc_frame_skipped() {
     std::fs::write(dir.join("zh-CN/toc.html"), frame).unwrap();
     std::fs::write(dir.join("style.css"), "").unwrap();
     assert_eq!(
-        html_pages(&dir).unwrap(),
+        html_pages(dir).unwrap(),
         [
             "index.html",
             "print.html",
@@ -165,7 +165,6 @@ fn pages_are_found_and_the_toc_frame_skipped() {
             "zh-CN/threads/lock.html"
         ]
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 mod chromium;

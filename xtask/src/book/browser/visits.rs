@@ -4,7 +4,6 @@
 use serde_json::{Value, json};
 
 use super::{CALL, Run, SEARCH_MS, Screenshot, Search, checks};
-use crate::book::cdp::base64_decode;
 use crate::book::serve;
 
 impl Run {
@@ -121,7 +120,10 @@ impl Run {
             CALL,
         )?;
         // What goes wrong from here is the screenshot's, not the page's.
-        let Some(png) = taken["data"].as_str().and_then(base64_decode) else {
+        let Some(png) = taken["data"]
+            .as_str()
+            .and_then(|data| data_encoding::BASE64.decode(data.as_bytes()).ok())
+        else {
             let text = "chromium's screenshot is not base64 PNG data".to_string();
             self.problem(page, text);
             return Ok(());

@@ -7,7 +7,6 @@ use std::io::{BufRead, BufReader, ErrorKind};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -20,7 +19,7 @@ use super::{NOT_INSTALLED, devtools_url};
 use crate::procs::{ProcEntry, proc_entries};
 
 /// How the profile folders in the temporary folder are named: then the
-/// pid of the xtask that made it, and a count.
+/// pid of the xtask that made it, and a few random letters.
 const PREFIX: &str = "xtask-chromium-";
 
 /// The chromium process group and its profile folder; dropping it kills,
@@ -44,22 +43,18 @@ impl Process {
     }
 
     pub(super) fn start(timeout: Duration) -> Result<(Process, String), String> {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, Ordering::SeqCst);
         // Chromium's crash handlers leave its process group and outlive it
         // for a moment: as a subreaper, xtask is handed them, and reaps them
         // before it goes on, instead of leaving their zombies to init.
         #[cfg(target_os = "linux")]
         let _ = nix::sys::prctl::set_child_subreaper(true);
         remove_stale_profiles();
-        let profile = std::env::temp_dir().join(format!("{PREFIX}{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&profile);
-        std::fs::create_dir_all(&profile).map_err(|e| {
-            format!(
-                "could not create chromium's profile folder {}: {e}",
-                profile.display()
-            )
-        })?;
+        // Kept past the TempDir: it is removed on drop, once chromium is gone.
+        let profile = tempfile::Builder::new()
+            .prefix(&format!("{PREFIX}{}-", std::process::id()))
+            .tempdir()
+            .map_err(|e| format!("could not create chromium's profile folder: {e}"))?
+            .keep();
         let tmp = profile.join("tmp");
         let _ = std::fs::create_dir_all(&tmp);
         let mut command = Command::new("chromium");

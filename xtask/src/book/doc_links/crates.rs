@@ -78,7 +78,13 @@ impl Crates {
             })
             .ok_or("could not ask rustc which machine this is (`rustc -vV`)")?;
         let output = Command::new(crate::model::cargo())
-            .args(["metadata", "--format-version", "1", "--filter-platform", &host])
+            .args([
+                "metadata",
+                "--format-version",
+                "1",
+                "--filter-platform",
+                &host,
+            ])
             .current_dir(root)
             .output()
             .map_err(|e| format!("could not run cargo metadata: {e}"))?;

@@ -3,10 +3,23 @@
 
 use super::*;
 
-/// A fresh folder holding a tiny site, removed by the caller.
-fn site(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("serve-test-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// A tiny site, `site/` in a temporary folder of its own: both go when it
+/// is dropped, with any file a test puts beside the site.
+struct Site {
+    _outer: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl std::ops::Deref for Site {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn site() -> Site {
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("site");
     fs::create_dir_all(dir.join("css")).unwrap();
     fs::create_dir_all(dir.join("threads")).unwrap();
     fs::create_dir_all(dir.join("empty")).unwrap();
@@ -15,12 +28,12 @@ fn site(name: &str) -> PathBuf {
     fs::write(dir.join("threads/index.html"), "<h1>threads</h1>").unwrap();
     fs::write(dir.join("threads/lock file.html"), "<h1>lock</h1>").unwrap();
     fs::write(dir.join("chart.svg"), "<svg/>").unwrap();
-    dir
+    Site { _outer: outer, dir }
 }
 
 #[test]
 fn serves_files_with_their_types() {
-    let dir = site("types");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     let page = get(server.addr, "GET", "/index.html").unwrap();
     assert_eq!(page.status, 200);
@@ -43,12 +56,11 @@ fn serves_files_with_their_types() {
         (200, &b"<h1>lock</h1>"[..])
     );
     drop(server);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn folders_serve_their_index_and_missing_files_are_404() {
-    let dir = site("folders");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     assert_eq!(get(server.addr, "GET", "/").unwrap().body, b"<h1>home</h1>");
     assert_eq!(
@@ -67,12 +79,11 @@ fn folders_serve_their_index_and_missing_files_are_404() {
         (404, Some("no-store"))
     );
     drop(server);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn never_serves_outside_the_root() {
-    let dir = site("outside");
+    let dir = site();
     fs::write(dir.with_extension("secret"), "secret").unwrap();
     let server = Server::start(&dir).unwrap();
     let name = dir.file_name().unwrap().to_str().unwrap();
@@ -89,13 +100,11 @@ fn never_serves_outside_the_root() {
     assert_eq!(get(server.addr, "GET", "index.html").unwrap().status, 400);
     assert_eq!(get(server.addr, "GET", "/bad%zz").unwrap().status, 400);
     drop(server);
-    fs::remove_file(dir.with_extension("secret")).unwrap();
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn head_sends_the_headers_alone_and_other_methods_are_refused() {
-    let dir = site("head");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     let head = get(server.addr, "HEAD", "/css/chrome.css").unwrap();
     assert_eq!(
@@ -109,12 +118,11 @@ fn head_sends_the_headers_alone_and_other_methods_are_refused() {
         (405, Some("GET, HEAD"))
     );
     drop(server);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn one_connection_carries_several_requests() {
-    let dir = site("keepalive");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     let mut stream = TcpStream::connect(server.addr).unwrap();
     stream
@@ -127,12 +135,11 @@ fn one_connection_carries_several_requests() {
     assert_eq!(raw.matches("HTTP/1.1 200 OK").count(), 2, "{raw}");
     assert!(raw.ends_with("<svg/>"), "{raw}");
     drop(server);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn dropping_the_server_stops_it() {
-    let dir = site("drop");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     let addr = server.addr;
     // An idle connection left open must not keep the drop waiting.
@@ -144,19 +151,17 @@ fn dropping_the_server_stops_it() {
         TcpStream::connect(addr).is_err(),
         "still listening on {addr}"
     );
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn urls_are_relative_to_the_root() {
-    let dir = site("urls");
+    let dir = site();
     let server = Server::start(&dir).unwrap();
     let url = server.url("/threads/index.html");
     assert_eq!(url, format!("http://{}/threads/index.html", server.addr));
     assert_eq!(server.relative(&url), Some("threads/index.html"));
     assert_eq!(server.relative("http://example.com/x.html"), None);
     drop(server);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

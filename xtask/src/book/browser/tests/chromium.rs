@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use super::super::*;
-use crate::lessons::workspace_root;
+use crate::model::workspace_root;
 
 const BOOK_TOML: &str = "[book]\ntitle = \"Tiny\"\nlanguage = \"en\"\n\n[output.html]\nadditional-js = [\"switch.js\"]\n";
 
@@ -36,10 +36,11 @@ fn mdbook() -> PathBuf {
     }
 }
 
-/// Builds the tiny book in a fresh folder; returns the folder and its output.
-fn tiny_book(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("browser-book-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// Builds the tiny book in a fresh folder, removed when it is dropped;
+/// returns the folder and the book's output in it.
+fn tiny_book() -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     fs::create_dir_all(dir.join("src/threads")).unwrap();
     for (file, text) in [
         ("book.toml", BOOK_TOML),
@@ -52,7 +53,7 @@ fn tiny_book(name: &str) -> (PathBuf, PathBuf) {
     ] {
         fs::write(dir.join(file), text).unwrap();
     }
-    let built = Command::new(mdbook()).arg("build").arg(&dir).output();
+    let built = Command::new(mdbook()).arg("build").arg(dir).output();
     let built = built.unwrap_or_else(|e| panic!("could not run {}: {e}", mdbook().display()));
     assert!(
         built.status.success(),
@@ -60,7 +61,7 @@ fn tiny_book(name: &str) -> (PathBuf, PathBuf) {
         String::from_utf8_lossy(&built.stderr)
     );
     let out = dir.join("book");
-    (dir, out)
+    (temp, out)
 }
 
 fn options(shots: &Path) -> BrowserOptions {
@@ -104,9 +105,9 @@ fn assert_nothing_left() {
 #[ignore = "drives chromium and needs mdbook: run with `cargo test -p xtask -- --ignored`"]
 fn a_good_book_passes_with_its_search_and_screenshots() {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (dir, book) = tiny_book("good");
+    let (dir, book) = tiny_book();
     // BROWSER_SHOTS keeps the screenshots there, to look at them.
-    let shots = std::env::var_os("BROWSER_SHOTS").map_or(dir.join("shots"), PathBuf::from);
+    let shots = std::env::var_os("BROWSER_SHOTS").map_or(dir.path().join("shots"), PathBuf::from);
     let summary = test_book(&book, &options(&shots)).unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{summary}");
     // 404.html, index.html (intro.html's copy), intro.html, print.html and
@@ -125,14 +126,13 @@ fn a_good_book_passes_with_its_search_and_screenshots() {
         assert_eq!(shown_width, width);
     }
     assert_nothing_left();
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 #[ignore = "drives chromium and needs mdbook: run with `cargo test -p xtask -- --ignored`"]
 fn each_breakage_is_a_sentence() {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (dir, book) = tiny_book("broken");
+    let (dir, book) = tiny_book();
     fs::remove_file(book.join("chart.svg")).unwrap();
     let chrome = fs::read_dir(book.join("css"))
         .unwrap()
@@ -154,7 +154,7 @@ fn each_breakage_is_a_sentence() {
     for script in switch {
         fs::write(script, SWITCH.replace("TARGET", "zh-CN/index.html")).unwrap();
     }
-    let mut options = options(&dir.join("shots"));
+    let mut options = options(&dir.path().join("shots"));
     options.searches[0].query = "Semaphore".into();
     options.screenshots.clear();
     let problems = test_book(&book, &options).expect_err("a broken book fails");
@@ -171,5 +171,4 @@ fn each_breakage_is_a_sentence() {
         assert!(problems.contains(&expected), "missing: {expected}\nin: {problems}");
     }
     assert_nothing_left();
-    fs::remove_dir_all(dir).unwrap();
 }
