@@ -241,7 +241,7 @@ where
         rt().block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
             let (stream, _) = listener.accept().await.unwrap();
-            let mut conn = proto::framed(stream).unwrap();
+            let mut conn = proto::framed(stream);
             if let Some(key) = key {
                 let nonce = vec![3; 32];
                 let challenge = ToWorker::Challenge { nonce };
