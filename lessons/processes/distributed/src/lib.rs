@@ -1,11 +1,11 @@
-//! A distributed task queue on one machine or several: a master hands out
-//! tasks over TCP, workers connect, take tasks one at a time and send back
-//! results, and nothing is lost when a worker dies.
+//! A task queue across processes: a master hands out tasks over TCP, workers
+//! connect, take one task at a time and send back the result, and nothing is
+//! lost when a worker dies.
 //!
 //! - [`proto`]: the messages, their framing, and the key check;
 //! - [`master`]: the task board and the server;
 //! - [`worker`]: the client that does the work;
-//! - [`address`]: `HOST:PORT` as typed, looked up, and the errors of using it.
+//! - [`address`]: `HOST:PORT` as typed, and what to say when it fails.
 
 pub mod address;
 pub mod master;

@@ -5,175 +5,14 @@
 //! the protocol) and reads what it printed. A program that does not end in
 //! time is killed and the test fails: a hang is the bug these tests exist for.
 
+mod common;
+
 use std::net::TcpListener as StdListener;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
+use common::{Stream, assert_sentence, fake_master, free_port, rt, run, run_worker, start};
 use processes_distributed::proto::{self, Task, ToMaster, ToWorker};
-
-/// How long a run may take before it counts as a hang.
-const LIMIT: Duration = Duration::from_secs(15);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stream {
-    Out,
-    Err,
-}
-
-/// The lesson's binary, running, with its output read line by line.
-struct Lesson {
-    child: Child,
-    lines: mpsc::Receiver<(Stream, String)>,
-    stdout: Vec<String>,
-    stderr: Vec<String>,
-}
-
-/// How a run ended, and everything it printed.
-#[derive(Debug)]
-struct Ended {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-fn start(args: &[&str], env: &[(&str, &str)]) -> Lesson {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_processes-distributed"));
-    command
-        .args(args)
-        .env_remove("LESSON_TIME_SCALE")
-        .env_remove("LESSON_SEED")
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    // If a test fails and this process ends, the lesson must not linger.
-    shared::process::dies_with_parent(&mut command);
-    let mut child = command.spawn().unwrap();
-    let (tx, lines) = mpsc::channel();
-    let out = child.stdout.take().unwrap();
-    let err = child.stderr.take().unwrap();
-    for (stream, pipe) in [
-        (Stream::Out, Box::new(out) as Box<dyn std::io::Read + Send>),
-        (Stream::Err, Box::new(err)),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(pipe).lines() {
-                let Ok(line) = line else { break };
-                if tx.send((stream, line)).is_err() {
-                    break;
-                }
-            }
-        });
-    }
-    Lesson {
-        child,
-        lines,
-        stdout: Vec::new(),
-        stderr: Vec::new(),
-    }
-}
-
-impl Lesson {
-    fn keep(&mut self, (stream, line): (Stream, String)) {
-        match stream {
-            Stream::Out => self.stdout.push(line),
-            Stream::Err => self.stderr.push(line),
-        }
-    }
-
-    fn printed(&self) -> String {
-        format!(
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout.join("\n"),
-            self.stderr.join("\n")
-        )
-    }
-
-    /// Reads until a line of `stream` contains `needle`, and returns it.
-    fn wait_for(&mut self, stream: Stream, needle: &str) -> String {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok((s, line)) if s == stream && line.contains(needle) => {
-                    self.keep((s, line.clone()));
-                    return line;
-                }
-                Ok(other) => self.keep(other),
-                Err(_) => {
-                    let _ = self.child.kill();
-                    panic!("no line with {needle:?} came; {}", self.printed());
-                }
-            }
-        }
-    }
-
-    /// Waits for the end, or kills the program and fails the test.
-    fn finish(mut self) -> Ended {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => self.keep(line),
-                // Both pipes closed: the program (and any child) is done.
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    let _ = self.child.kill();
-                    panic!(
-                        "it did not end within {} s, so it was killed; {}",
-                        LIMIT.as_secs(),
-                        self.printed()
-                    );
-                }
-            }
-        }
-        let status = self.child.wait().unwrap();
-        Ended {
-            status,
-            stdout: self.stdout.join("\n"),
-            stderr: self.stderr.join("\n"),
-        }
-    }
-
-    /// The processes this one started: its workers.
-    fn children(&self) -> Vec<u32> {
-        let parent = self.child.id().to_string();
-        let mut found = Vec::new();
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            // `pid (name) state ppid …`: the name may hold spaces, so cut after it.
-            let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-            if rest.split_whitespace().nth(1) == Some(parent.as_str()) {
-                found.push(pid);
-            }
-        }
-        found
-    }
-}
-
-impl Drop for Lesson {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn run(args: &[&str], env: &[(&str, &str)]) -> Ended {
-    start(args, env).finish()
-}
-
-/// A worker whose tasks take no time, run against the master at `address`.
-fn run_worker(address: &str) -> Ended {
-    run(&["worker", "--connect", address, "--task-secs", "0"], &[])
-}
 
 fn kill(pid: u32) {
     let killed = Command::new("kill")
@@ -183,29 +22,9 @@ fn kill(pid: u32) {
     assert!(killed.success(), "could not kill {pid}");
 }
 
-/// A loopback port with nobody listening on it (it was free a moment ago).
-fn free_port() -> u16 {
-    StdListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// The port a master printed in "master: listening on 127.0.0.1:PORT".
 fn listening_port(line: &str) -> u16 {
     line.rsplit_once(':').unwrap().1.parse().unwrap()
-}
-
-/// What every failure must look like: a non-zero status, and sentences,
-/// never a panic or a structure.
-fn assert_sentence(ended: &Ended, status: i32) {
-    assert_eq!(ended.status.code(), Some(status), "{ended:#?}");
-    assert!(!ended.stderr.contains("panicked"), "{ended:#?}");
-    assert!(
-        !ended.stderr.contains('{') && !ended.stderr.contains("Error {"),
-        "a Debug dump: {ended:#?}"
-    );
 }
 
 #[test]
@@ -326,7 +145,6 @@ fn numbers_out_of_range_are_refused_with_the_range() {
             vec!["master", "--listen", "127.0.0.1:0", "--tasks", "4294967295"],
             tasks,
         ),
-        (vec!["bench", "--tasks", "0"], tasks),
     ] {
         let ended = run(&args, &[]);
         assert_sentence(&ended, 2);
@@ -384,7 +202,7 @@ fn both_sides_take_the_same_address_forms() {
             &[],
         );
         let port = listening_port(&master.wait_for(Stream::Out, "master: listening on"));
-        let worker = run_worker(&format!("{connect}:{port}"));
+        let worker = run_worker(&format!("{connect}:{port}"), "worker");
         assert!(worker.status.success(), "{worker:#?}");
         let ended = master.finish();
         assert!(ended.status.success(), "{ended:#?}");
@@ -397,58 +215,11 @@ fn both_sides_take_the_same_address_forms() {
     }
 }
 
-fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-/// A fake master on a free port: it does the handshake properly (when
-/// `handshake`), then whatever `then` does with the connection.
-fn fake_master<F, Fut>(handshake: bool, then: F) -> (u16, std::thread::JoinHandle<()>)
-where
-    F: FnOnce(proto::Conn) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = ()>,
-{
-    let listener = StdListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    listener.set_nonblocking(true).unwrap();
-    let thread = std::thread::spawn(move || {
-        rt().block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let (stream, _) = listener.accept().await.unwrap();
-            let mut conn = proto::framed(stream).unwrap();
-            if handshake {
-                let nonce = vec![3; 32];
-                proto::send(
-                    &mut conn,
-                    &ToWorker::Challenge {
-                        nonce: nonce.clone(),
-                    },
-                )
-                .await
-                .unwrap();
-                let ToMaster::Hello { nonce: theirs, .. } = proto::recv(&mut conn).await.unwrap()
-                else {
-                    panic!("expected Hello")
-                };
-                let proof = proto::proof(b"abc", "master", &theirs);
-                proto::send(&mut conn, &ToWorker::Welcome { proof })
-                    .await
-                    .unwrap();
-            }
-            then(conn).await;
-        });
-    });
-    (port, thread)
-}
-
 #[test]
 fn a_master_that_goes_away_mid_work_is_named() {
     // Gone right after the handshake, as a master stopped with Ctrl-C.
-    let (port, master) = fake_master(true, |conn| async move { drop(conn) });
-    let ended = run_worker(&format!("127.0.0.1:{port}"));
+    let (port, master) = fake_master(Some(b"abc"), |conn| async move { drop(conn) });
+    let ended = run_worker(&format!("127.0.0.1:{port}"), "worker");
     master.join().unwrap();
     assert_sentence(&ended, 1);
     assert!(
@@ -462,12 +233,12 @@ fn a_master_that_goes_away_mid_work_is_named() {
 
 #[test]
 fn a_task_whose_square_overflows_is_refused_not_a_panic() {
-    let (port, master) = fake_master(true, |mut conn| async move {
+    let (port, master) = fake_master(Some(b"abc"), |mut conn| async move {
         let task = Task { id: 7, n: u64::MAX };
         proto::send(&mut conn, &ToWorker::Task(task)).await.unwrap();
         let _ = proto::recv::<ToMaster>(&mut conn).await;
     });
-    let ended = run_worker(&format!("127.0.0.1:{port}"));
+    let ended = run_worker(&format!("127.0.0.1:{port}"), "worker");
     master.join().unwrap();
     assert_sentence(&ended, 1);
     assert!(
@@ -483,7 +254,7 @@ fn a_task_whose_square_overflows_is_refused_not_a_panic() {
 #[test]
 fn a_worker_pointed_at_something_else_says_so() {
     // A program that speaks first, in another protocol (an SSH server does).
-    let (port, other) = fake_master(false, |conn| async move {
+    let (port, other) = fake_master(None, |conn| async move {
         use tokio::io::AsyncWriteExt;
         let mut stream = conn.into_inner();
         stream.write_all(b"SSH-2.0-OpenSSH_9.6\r\n").await.unwrap();
@@ -502,7 +273,7 @@ fn a_worker_pointed_at_something_else_says_so() {
     );
 
     // A program that says nothing at all: the worker must not wait for ever.
-    let (port, silent) = fake_master(false, |conn| async move {
+    let (port, silent) = fake_master(None, |conn| async move {
         tokio::time::sleep(Duration::from_secs(7)).await;
         drop(conn);
     });
@@ -526,7 +297,7 @@ fn the_master_logs_a_bad_first_message_as_a_sentence() {
         let stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
             .await
             .unwrap();
-        let mut conn = proto::framed(stream).unwrap();
+        let mut conn = proto::framed(stream);
         let _: ToWorker = proto::recv(&mut conn).await.unwrap();
         let early = ToMaster::Result {
             id: 1,
@@ -540,28 +311,5 @@ fn the_master_logs_a_bad_first_message_as_a_sentence() {
     assert!(
         line.ends_with(": sent a result before the handshake"),
         "{line}"
-    );
-}
-
-#[test]
-fn bench_prints_what_it_does_and_its_figures_not_every_task() {
-    let ended = run(&["bench", "--tasks", "300"], &[]);
-    assert!(ended.status.success(), "{ended:#?}");
-    let out: Vec<&str> = ended.stdout.lines().collect();
-    assert_eq!(out.len(), 2, "{ended:#?}");
-    assert!(
-        out[0].starts_with("throughput: 300 tasks in "),
-        "{ended:#?}"
-    );
-    assert!(
-        out[1].starts_with("re-queue: the killed worker's task was queued again "),
-        "{ended:#?}"
-    );
-    assert!(out[1].ends_with("; 1 result(s) in, 0 twice"), "{ended:#?}");
-    let progress: Vec<&str> = ended.stderr.lines().collect();
-    assert!(progress.len() <= 2, "{ended:#?}");
-    assert!(
-        progress.iter().all(|l| l.starts_with("bench: ")),
-        "{ended:#?}"
     );
 }
