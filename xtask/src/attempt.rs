@@ -1,30 +1,63 @@
-//! An attempt at an exercise, or a solution being proved: built, run and
-//! checked by what the changed program does (see [`crate::model::exercise`]
-//! for how a lesson describes its exercises).
-//!
-//! A check builds the copy as a short-lived example of the lesson, `ex_…`
-//! (a solution, `sol_…`), so it has the lesson's dependencies.
+//! An attempt at an exercise, or a solution being proved: built outside the
+//! lesson ([`workspace`]), run as verify runs the program, and checked by what
+//! it does (see [`crate::model::exercise`] for how a lesson describes its
+//! exercises). What a learner has passed is kept in [`progress`].
 
-use std::path::Path;
+pub mod progress;
+pub mod workspace;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::check::{Pacing, Settings, end_problem, leftover_problems};
-use crate::model::Place;
 use crate::model::transcript;
+use crate::model::{Course, Place};
 use crate::normalise;
+use crate::runner::{End, Run};
+
+pub use workspace::{Bin, Built};
 
 /// What a check found: `Ok` with what passed, `Err` with why it failed.
 pub type Verdict = Result<String, String>;
 
-/// Runs a built attempt (`exe`) and checks it; also returns what it printed.
-pub fn check_run(root: &Path, place: &Place, exe: &Path) -> (Verdict, String) {
-    match run_and_check(root, place, exe) {
-        Ok((verdict, printed)) => (verdict, printed),
-        Err(e) => (Err(e), String::new()),
+/// The workspace a learner's attempts are built in.
+pub fn attempts_dir(course: &Course) -> PathBuf {
+    course.target_dir.join("exercises").join("attempts")
+}
+
+/// The workspace solutions are proved in.
+pub fn solutions_dir(course: &Course) -> PathBuf {
+    course.target_dir.join("exercises").join("solutions")
+}
+
+/// The binary a learner's attempt is built as.
+pub fn attempt_bin<'c>(place: &Place<'c>) -> Bin<'c> {
+    Bin {
+        lesson: place.lesson,
+        name: format!("my-{}-{}", place.lesson.name, place.n),
+        source: place.attempt_path(),
     }
 }
 
-fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, String), String> {
+/// The binary a solution is built as, from its source written at `source`.
+pub fn solution_bin<'c>(place: &Place<'c>, source: PathBuf) -> Bin<'c> {
+    Bin {
+        lesson: place.lesson,
+        name: format!("sol-{}-{}", place.lesson.name, place.n),
+        source,
+    }
+}
+
+/// Runs a built attempt (`exe`) and checks it; also returns the run, to show.
+pub fn check_run(root: &Path, place: &Place, exe: &Path) -> (Verdict, Option<Run>) {
+    match run_and_check(root, place, exe) {
+        Ok((verdict, run)) => (verdict, run),
+        Err(e) => (Err(e), None),
+    }
+}
+
+fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Option<Run>), String> {
     let ex = &place.exercise;
     let Some(expected) = &ex.output else {
         return Ok((
@@ -32,7 +65,7 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Str
                 "it built, but this exercise wants the compiler to refuse it with error {}",
                 ex.build_error.as_deref().unwrap_or("?")
             )),
-            String::new(),
+            None,
         ));
     };
     let lesson = place.lesson;
@@ -49,7 +82,7 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Str
     let want = expected.trim_end();
     let left = leftover_problems(&run, "");
     if !left.is_empty() {
-        return Ok((Err(left.join("; ")), run.stdout));
+        return Ok((Err(left.join("; ")), Some(run)));
     }
     let verdict = match (end_problem(&run, ex.end), got == want) {
         (None, true) => Ok("it printed what the exercise expects, and ended as it should".into()),
@@ -65,7 +98,7 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Str
             Err(why.join("\n"))
         }
     };
-    Ok((verdict, run.stdout))
+    Ok((verdict, Some(run)))
 }
 
 /// Checks a build that failed, given the error codes the compiler gave.
@@ -86,5 +119,113 @@ pub fn check_build_failure(place: &Place, codes: &[String]) -> Verdict {
             "it does not build ({}); this exercise wants a program that runs",
             codes.join(", ")
         )),
+    }
+}
+
+/// How many lines of standard error a check shows before it folds the rest.
+const STDERR_LINES: usize = 12;
+
+/// What a learner sees of their program's run: what it printed, its
+/// standard error (folded when long), and how it ended, in words, a panic
+/// said as a panic. Paths under the course's root are written from there.
+pub fn shown(run: &Run, root: &Path) -> String {
+    let root = format!("{}/", root.display());
+    let mut text = String::new();
+    let printed: Vec<&str> = run.stdout.lines().collect();
+    if printed.is_empty() {
+        text.push_str("your program printed nothing on its standard output\n");
+    } else {
+        text.push_str("your program printed:\n");
+        for line in &printed {
+            let _ = writeln!(text, "  | {line}");
+        }
+    }
+    let stderr = run.stderr.replace(&root, "");
+    let errors: Vec<&str> = stderr.lines().collect();
+    if !errors.is_empty() {
+        text.push_str("and on its standard error:\n");
+        for line in errors.iter().take(STDERR_LINES) {
+            let _ = writeln!(text, "  ! {line}");
+        }
+        if errors.len() > STDERR_LINES {
+            let _ = writeln!(
+                text,
+                "  ! … and {} more line(s)",
+                errors.len() - STDERR_LINES
+            );
+        }
+    }
+    if let Some(panic) = panic_of(&stderr) {
+        let _ = writeln!(text, "the program panicked{panic}");
+    }
+    let _ = writeln!(text, "it {}", crate::check::ended(run.end));
+    if let End::Exited(101) = run.end {
+        text.push_str("(101 is the status of a Rust program that ends in a panic)\n");
+    }
+    text
+}
+
+/// `" at src/main.rs:3:5: the message"` for the first panic in `stderr`.
+fn panic_of(stderr: &str) -> Option<String> {
+    let mut lines = stderr.lines();
+    let head = lines.find(|l| l.contains("panicked at "))?;
+    let place = head.split("panicked at ").nth(1)?.trim_end_matches(':');
+    let thread = head
+        .strip_prefix("thread '")
+        .and_then(|rest| rest.split('\'').next())
+        .filter(|t| *t != "main")
+        .map(|t| match t {
+            "<unnamed>" => " (in a thread with no name)".to_string(),
+            t => format!(" (in its thread '{t}')"),
+        })
+        .unwrap_or_default();
+    let message = lines.next().unwrap_or("").trim();
+    Some(format!(" at {place}{thread}: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runner::Fault;
+
+    fn run(stdout: &str, stderr: &str, end: End) -> Run {
+        Run {
+            stdout: stdout.into(),
+            stderr: stderr.into(),
+            end,
+            elapsed: Duration::ZERO,
+            leftovers: Vec::new(),
+            fault: Fault::None,
+            fault_done: None,
+            left_files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_panic_is_said_in_words_with_its_status() {
+        let stderr = "\nthread 'main' (41) panicked at /c/lessons/threads/lock/exercises/my_1.rs:21:5:\nthe lock is poisoned\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
+        let text = shown(&run("begin\n", stderr, End::Exited(101)), Path::new("/c"));
+        assert!(
+            text.contains(
+                "the program panicked at lessons/threads/lock/exercises/my_1.rs:21:5: the lock is poisoned\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("your program printed:\n  | begin\n"),
+            "{text}"
+        );
+        assert!(text.contains("it exited with status 101\n"), "{text}");
+    }
+
+    #[test]
+    fn long_standard_error_is_folded() {
+        let stderr: String = (0..30).map(|i| format!("line {i}\n")).collect();
+        let text = shown(&run("", &stderr, End::Exited(1)), Path::new("/c"));
+        assert!(
+            text.contains("  ! line 11\n  ! … and 18 more line(s)\n"),
+            "{text}"
+        );
+        assert!(text.starts_with("your program printed nothing"));
     }
 }

@@ -1,8 +1,7 @@
 //! Building the lessons: one cargo call for every program verify is about to
 //! run, with cargo's progress on the terminal, and each program's executable
-//! found from cargo's own report of what it built. Also the exercises' builds
-//! ([`examples`]): copies of programs built as examples, where a build the
-//! compiler refuses is an answer (its error codes), not a failure.
+//! found from cargo's own report of what it built. (The exercises' copies of
+//! programs are built apart: `crate::attempt::workspace`.)
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -43,7 +42,7 @@ pub fn build_quietly(
 }
 
 /// Cargo's arguments for exactly the lessons' programs: not `--examples`,
-/// which would also build a learner's half-done attempt at an exercise.
+/// which would also build an example a lesson does not list.
 fn targets(lessons: &[&Lesson]) -> Vec<String> {
     let mut args = Vec::new();
     for lesson in lessons {
@@ -137,96 +136,4 @@ fn build_showing(
         }
     }
     Ok(executables)
-}
-
-/// What building one example gave: its executable, or the error codes of a
-/// build the compiler refused.
-#[derive(Debug)]
-pub enum Built {
-    Exe(PathBuf),
-    Refused(Vec<String>),
-}
-
-#[derive(Deserialize)]
-struct Message {
-    reason: String,
-    target: Option<Target>,
-    executable: Option<PathBuf>,
-    message: Option<Diagnostic>,
-}
-
-#[derive(Deserialize)]
-struct Target {
-    name: String,
-}
-
-#[derive(Deserialize)]
-struct Diagnostic {
-    level: String,
-    code: Option<Code>,
-    rendered: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Code {
-    code: String,
-}
-
-/// Builds examples (`(package, example)`) in one cargo call that goes on past
-/// a refused one, and says what became of each. With `show`, the compiler's
-/// errors and warnings are printed as cargo would print them.
-pub fn examples(
-    course: &Course,
-    examples: &[(&str, String)],
-    show: bool,
-) -> HashMap<String, Built> {
-    let mut cmd = Command::new(cargo());
-    cmd.current_dir(&course.root)
-        .args(["build", "--keep-going", "--message-format=json"])
-        .stdout(Stdio::piped())
-        // The compiler's messages come as JSON on stdout; stderr has cargo's
-        // progress, worth seeing for a learner's attempt only.
-        .stderr(if show {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
-        });
-    for (package, example) in examples {
-        cmd.args(["--package", package, "--example", example]);
-    }
-    let output = match cmd.output() {
-        Ok(output) => output,
-        Err(e) => {
-            eprintln!("error: could not run cargo build: {e}");
-            return HashMap::new();
-        }
-    };
-    let mut built: HashMap<String, Built> = HashMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(m) = serde_json::from_str::<Message>(line) else {
-            continue;
-        };
-        let Some(target) = m.target else { continue };
-        match (m.reason.as_str(), m.executable, m.message) {
-            ("compiler-artifact", Some(exe), _) => {
-                built.insert(target.name, Built::Exe(exe));
-            }
-            ("compiler-message", _, Some(d)) => {
-                if show && let Some(rendered) = &d.rendered {
-                    eprint!("{rendered}");
-                }
-                if d.level != "error" {
-                    continue;
-                }
-                let entry = built
-                    .entry(target.name)
-                    .or_insert_with(|| Built::Refused(Vec::new()));
-                if let (Built::Refused(codes), Some(code)) = (entry, d.code) {
-                    codes.push(code.code);
-                }
-            }
-            _ => {}
-        }
-    }
-    built
 }

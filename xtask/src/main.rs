@@ -6,8 +6,9 @@
 //! - `cargo xtask bless [NAME…]`: record a deliberate change of output;
 //! - `cargo xtask exercise [LESSON [N]] [--start | --solutions]`: exercises
 //!   that check themselves, and the proof of their solutions;
-//! - `cargo xtask bench [--python]`: measure what each model costs (the costs
-//!   chapter), print the table, and write the chapter's report and chart;
+//! - `cargo xtask bench [--python] [--quick | --write]`: measure what each
+//!   model costs (the costs chapter), print the table, and write a report
+//!   under `target/costs-report/` (with `--write`, into the chapter);
 //! - `cargo xtask book [--lang en|zh-CN] [--open] [--check] [--browser]`: the
 //!   course as a book, in English and Chinese, and its checks.
 //!
@@ -48,7 +49,7 @@ enum Cmd {
     /// List the exercises, start one, check your attempt, or prove every solution.
     Exercise(ExerciseOptions),
     /// Measure what each model costs (the costs chapter's programs, release
-    /// builds), print the table, and write the chapter's report and chart.
+    /// builds), print the table, and write a report under target/costs-report/.
     Bench(BenchOptions),
     /// Build the course as a book (English and Chinese) into target/book/, and check it.
     Book(BookOptions),

@@ -13,7 +13,10 @@ pub mod exercise;
 pub mod placeholder;
 pub mod transcript;
 
-pub use course::{CHAPTERS, Course, Difference, Lesson, Program, Twin, cargo, workspace_root};
+pub use course::{
+    BuildNeeds, CHAPTERS, Course, Dependency, Difference, Lesson, Program, Twin, cargo,
+    workspace_root,
+};
 pub use exercise::{Ending, Exercise, Place};
 pub use placeholder::{Kind, Redaction};
 pub use transcript::Transcript;

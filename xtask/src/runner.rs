@@ -1,7 +1,8 @@
-//! Building the lessons once and running one program under watch.
+//! Running one program under watch: a [`Launch`] says what and how.
 //!
 //! A program runs in a process group of its own, so that everything it starts
-//! can be found and, on a timeout, killed with it. When it exits, any process
+//! can be found and, on a timeout, stopped with it (SIGTERM, which lets a
+//! lesson remove its temporary folder, then SIGKILL for what is left). When it exits, any process
 //! still in its group is a child it failed to reap or to stop: verify reports
 //! those as a failure and kills them. The runner also makes itself a *child
 //! subreaper* (Linux), so an orphan is handed to it rather than to init, and
@@ -12,7 +13,7 @@
 //! terminal would), kills what is still there after a short grace, and reports
 //! [`End::Interrupted`] so that the caller stops: nothing outlives a verify.
 //!
-//! [`run_with`] can also disturb a program on purpose ([`Fault`]): Ctrl-C to
+//! A launch can also disturb a program on purpose ([`Fault`]): Ctrl-C to
 //! the program's own process only, or SIGKILL to its eldest child, at a given
 //! moment. That is how verify proves that a lesson cleans up after itself.
 
@@ -284,8 +285,14 @@ fn watch(
             return Ok(End::Interrupted);
         }
         if Instant::now() >= deadline {
-            let _ = killpg(group, Signal::SIGKILL);
-            let _ = done.recv();
+            // SIGTERM first, as a service manager would: a lesson's handler
+            // then removes its temporary folder before it dies. Whatever is
+            // still there a moment later is killed.
+            let _ = killpg(group, Signal::SIGTERM);
+            if done.recv_timeout(Duration::from_millis(500)).is_err() {
+                let _ = killpg(group, Signal::SIGKILL);
+                let _ = done.recv();
+            }
             return Ok(End::TimedOut(timeout));
         }
     }

@@ -203,6 +203,11 @@ fn every_lesson_has_its_place_its_transcripts_and_its_readme() {
                     lesson.name
                 ));
             }
+            broken.extend(
+                exercise_section_problems(&text, n)
+                    .into_iter()
+                    .map(|p| format!("{}'s exercise {n}: {p}", lesson.name)),
+            );
             if !text.contains(&readme::file_marker(&format!("exercises/{n}.patch"))) {
                 broken.push(format!(
                     "{}'s README does not show exercise {n}'s solution, exercises/{n}.patch",
@@ -221,6 +226,48 @@ fn every_lesson_has_its_place_its_transcripts_and_its_readme() {
         }
     }
     assert_none(broken, "lessons that break the house rules");
+}
+
+/// The parts every exercise's section has, in the order a learner meets
+/// them: which file is theirs, what to do, what to predict, and then, each
+/// folded, the answer to the prediction, a hint, and the solution.
+const EXERCISE_PARTS: [&str; 6] = [
+    "**Your file:** ",
+    "**Do:** ",
+    "**Predict first:** ",
+    "<details><summary>Check your prediction</summary>",
+    xtask::model::exercise::HINT_OPEN,
+    "<details><summary>Solution, and why</summary>",
+];
+
+/// What is missing or out of order in exercise `n`'s section.
+fn exercise_section_problems(readme: &str, n: usize) -> Vec<String> {
+    let heading = format!("### {n}. ");
+    let Some(start) = readme.lines().position(|l| l.starts_with(&heading)) else {
+        return Vec::new(); // reported with the heading
+    };
+    let section: Vec<&str> = readme
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| !l.starts_with("## ") && !l.starts_with("### "))
+        .collect();
+    let mut problems = Vec::new();
+    let mut last = 0;
+    for part in EXERCISE_PARTS {
+        let places: Vec<usize> = section
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with(part))
+            .map(|(i, _)| i)
+            .collect();
+        match places.as_slice() {
+            [] => problems.push(format!("no {part:?}")),
+            [at] if *at < last => problems.push(format!("{part:?} comes too early")),
+            [at] => last = *at,
+            _ => problems.push(format!("{part:?} more than once")),
+        }
+    }
+    problems
 }
 
 #[test]

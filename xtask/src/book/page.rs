@@ -178,11 +178,13 @@ pub fn make(site: &Site, src: &Source) -> Page {
             let text = linked(site, src, line, &mut page);
             let mut text = packages_linked(site, src, &text);
             if site.edition == Edition::Chinese {
-                // gettext does not look inside HTML, so the one label there is put here.
-                text = text.replace(
-                    "<summary>Solution, and why</summary>",
-                    "<summary>参考答案及原因</summary>",
-                );
+                // gettext does not look inside HTML, so the labels there are put here.
+                for (english, chinese) in SUMMARIES_ZH {
+                    text = text.replace(
+                        &format!("<summary>{english}</summary>"),
+                        &format!("<summary>{chinese}</summary>"),
+                    );
+                }
             }
             page.markdown.push_str(&text);
             page.markdown.push('\n');
@@ -191,6 +193,13 @@ pub fn make(site: &Site, src: &Source) -> Page {
     }
     page
 }
+
+/// The labels of the folds in an exercise, and the Chinese edition's.
+const SUMMARIES_ZH: [(&str, &str); 3] = [
+    ("Check your prediction", "核对你的预测"),
+    ("Hint", "提示"),
+    ("Solution, and why", "参考答案及原因"),
+];
 
 enum Marker {
     File(String),

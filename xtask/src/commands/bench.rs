@@ -1,6 +1,10 @@
 //! `cargo xtask bench`: runs the costs chapter's programs in release mode
 //! (and, with `--python`, its Python scripts) under verify's runner, prints
-//! the table, and rewrites the chapter's report and chart.
+//! the table, and writes a full report with its chart under
+//! `target/costs-report/`. Only `--write` puts them into the chapter (its
+//! README's report and `costs.svg`): the chapter's prose describes one
+//! machine's figures, and a learner measuring theirs should not find the
+//! course changed under them.
 
 use std::fs;
 use std::path::Path;
@@ -21,9 +25,10 @@ pub struct BenchOptions {
     /// Measure just enough to see everything work; writes nothing.
     #[arg(long)]
     pub quick: bool,
-    /// Print the table only; leave the README and the chart alone.
-    #[arg(long)]
-    pub no_write: bool,
+    /// Write the report and the chart into the costs chapter (its README and
+    /// costs.svg) instead of under target/costs-report/.
+    #[arg(long, conflicts_with = "quick")]
+    pub write: bool,
 }
 
 /// The chapter whose programs `bench` runs.
@@ -36,9 +41,8 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
     let BenchOptions {
         python,
         quick,
-        no_write,
+        write,
     } = *options;
-    let no_write = no_write || quick;
     let lessons: Vec<&Lesson> = course
         .lessons
         .iter()
@@ -108,7 +112,7 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
     println!("{}", machine.line());
     print!("{}", costs::terminal_table(&results));
     println!("measured in {:.0} s", started.elapsed().as_secs_f64());
-    if no_write {
+    if quick {
         return ExitCode::SUCCESS;
     }
     let command = if python {
@@ -116,30 +120,61 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
     } else {
         "cargo xtask bench"
     };
-    let dir = course.root.join("lessons").join(COSTS);
-    let readme_path = dir.join("README.md");
-    let chart_path = dir.join("costs.svg");
-    let written = fs::read_to_string(&readme_path)
-        .map_err(|e| format!("{}: {e}", readme_path.display()))
-        .and_then(|readme| costs::splice(&readme, &costs::markdown(&results, &machine, command)))
-        .and_then(|readme| {
-            fs::write(&readme_path, readme).map_err(|e| format!("{}: {e}", readme_path.display()))
-        })
-        .and_then(|()| {
-            fs::write(&chart_path, costs::svg(&results))
-                .map_err(|e| format!("{}: {e}", chart_path.display()))
-        });
+    let report = costs::markdown(&results, &machine, command);
+    let written = if write {
+        write_into_chapter(course, &report, &results)
+    } else {
+        write_under_target(course, &report, &results)
+    };
     match written {
-        Ok(()) => {
-            println!(
-                "wrote the report into {} and the chart to {}",
-                relative(&course.root, &readme_path),
-                relative(&course.root, &chart_path)
-            );
+        Ok(said) => {
+            println!("{said}");
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
     }
+}
+
+/// The chapter's own report and chart, rewritten (`--write`).
+fn write_into_chapter(
+    course: &Course,
+    report: &str,
+    results: &costs::Results,
+) -> Result<String, String> {
+    let dir = course.root.join("lessons").join(COSTS);
+    let readme_path = dir.join("README.md");
+    let chart_path = dir.join("costs.svg");
+    let readme =
+        fs::read_to_string(&readme_path).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    let readme = costs::splice(&readme, report)?;
+    fs::write(&readme_path, readme).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    fs::write(&chart_path, costs::svg(results))
+        .map_err(|e| format!("{}: {e}", chart_path.display()))?;
+    Ok(format!(
+        "wrote the report into {} and the chart to {}",
+        relative(&course.root, &readme_path),
+        relative(&course.root, &chart_path)
+    ))
+}
+
+/// A report of this machine's figures under `target/costs-report/`, the
+/// chapter left as it is.
+fn write_under_target(
+    course: &Course,
+    report: &str,
+    results: &costs::Results,
+) -> Result<String, String> {
+    let dir = course.target_dir.join("costs-report");
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let page = dir.join("README.md");
+    let text = format!("# The costs chapter's figures, measured on this machine\n\n{report}");
+    fs::write(&page, text).map_err(|e| format!("{}: {e}", page.display()))?;
+    let chart = dir.join("costs.svg");
+    fs::write(&chart, costs::svg(results)).map_err(|e| format!("{}: {e}", chart.display()))?;
+    Ok(format!(
+        "wrote the full report to {} (and its chart beside it); the chapter is unchanged: `--write` puts them there",
+        relative(&course.root, &page)
+    ))
 }
 
 fn interrupted() -> ExitCode {

@@ -87,6 +87,39 @@ pub struct Lesson {
     /// Changes to make to its programs, each checked by what the changed
     /// program does (see [`super::exercise`]).
     pub exercises: Vec<Exercise>,
+    /// What a copy of one of its programs needs to build as the program
+    /// does (an exercise's attempt is built outside the lesson).
+    pub build: BuildNeeds,
+}
+
+/// What a lesson's programs are built with: its edition, its dependencies
+/// (as `cargo metadata` resolves the workspace's inheritance), and its own
+/// library, when it has one that its programs use.
+#[derive(Debug, Clone)]
+pub struct BuildNeeds {
+    pub edition: String,
+    /// The lesson's package name, when it has a library.
+    pub library: Option<String>,
+    pub dependencies: Vec<Dependency>,
+}
+
+/// One dependency, as `cargo metadata` describes it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Dependency {
+    pub name: String,
+    /// The version requirement (`^1.48`); `*` for a path dependency.
+    pub req: String,
+    /// `dev`, `build`, or none for a normal dependency.
+    pub kind: Option<String>,
+    pub rename: Option<String>,
+    #[serde(default)]
+    pub optional: bool,
+    pub uses_default_features: bool,
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// `cfg(…)` or a target triple, for a platform's own dependency.
+    pub target: Option<String>,
+    pub path: Option<PathBuf>,
 }
 
 /// One runnable target of a lesson: its `main` or one of its examples.
@@ -183,7 +216,10 @@ struct Package {
     id: String,
     name: String,
     manifest_path: PathBuf,
+    edition: String,
     targets: Vec<Target>,
+    #[serde(default)]
+    dependencies: Vec<Dependency>,
     #[serde(default)]
     metadata: Option<serde_json::Value>,
 }

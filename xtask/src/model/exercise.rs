@@ -15,9 +15,10 @@
 //!
 //! Its solution is `exercises/<n>.patch`, a unified diff against the
 //! program's source, so a change to the lesson flows into it (and a patch
-//! that no longer applies fails `--solutions`, not silently). The learner
-//! works in a copy of the program, `exercises/my_<n>.rs`, which git ignores.
-//! Building and checking an attempt is `crate::attempt`'s.
+//! that no longer applies fails `--solutions`, not silently). Its text, hint
+//! included, is in the lesson's README. The learner works in a copy of the
+//! program, `exercises/my_<n>.rs`, which git ignores. Building and checking
+//! an attempt is `crate::attempt`'s.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -103,20 +104,6 @@ impl Place<'_> {
             .join(format!("my_{}.rs", self.n))
     }
 
-    /// The name of the example a copy of the program is built as: the
-    /// learner's attempt (`ex_`) or a solution being proved (`sol_`).
-    pub fn example(&self, prefix: &str) -> String {
-        format!("{prefix}_{}_{}", self.lesson.name.replace('-', "_"), self.n)
-    }
-
-    /// Where that example's file is.
-    pub fn example_path(&self, prefix: &str) -> PathBuf {
-        self.lesson
-            .dir
-            .join("examples")
-            .join(format!("{}.rs", self.example(prefix)))
-    }
-
     /// The solution's source: the program with the patch applied.
     pub fn solution(&self) -> Result<String, String> {
         let source = fs::read_to_string(self.lesson.dir.join(self.source()))
@@ -125,11 +112,6 @@ impl Place<'_> {
             .map_err(|e| format!("{}: {e}", self.patch()))?;
         apply(&source, &patch).map_err(|e| format!("{} no longer applies: {e}", self.patch()))
     }
-}
-
-/// Whether an example is a copy made for an exercise (`ex_…`, `sol_…`).
-pub fn is_scratch(example: &str) -> bool {
-    example.starts_with("ex_") || example.starts_with("sol_")
 }
 
 /// Every exercise of a lesson, numbered from 1.
@@ -178,6 +160,29 @@ pub fn problems(lesson_dir: &Path, programs: &[Program], exercises: &[Exercise])
     problems
 }
 
+/// The hint of exercise `n` in its lesson's README: the text of the
+/// `<details><summary>Hint</summary>` fold in the exercise's section.
+pub fn hint(readme: &str, n: usize) -> Option<String> {
+    let heading = format!("### {n}. ");
+    let start = readme.lines().position(|l| l.starts_with(&heading))?;
+    let section: Vec<&str> = readme
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| !l.starts_with("## ") && !l.starts_with("### "))
+        .collect();
+    let open = section.iter().position(|l| l.trim() == HINT_OPEN)?;
+    let text: Vec<&str> = section[open + 1..]
+        .iter()
+        .take_while(|l| l.trim() != "</details>")
+        .map(|l| l.trim())
+        .collect();
+    let text = text.join(" ").trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The line that opens an exercise's hint in its README.
+pub const HINT_OPEN: &str = "<details><summary>Hint</summary>";
+
 /// Applies a unified diff to `source`. Every hunk's lines must match the
 /// source exactly: each hunk applies where its header says or, failing
 /// that, at the nearest place where its lines match (as GNU patch does,
@@ -201,6 +206,14 @@ mod tests {
         let source = "x\nb\nc\nd\nx\nb\nc\nd\n";
         let patch = "--- a/x\n+++ b/x\n@@ -6,3 +6,3 @@\n b\n-c\n+C\n d\n";
         assert_eq!(apply(source, patch).unwrap(), "x\nb\nc\nd\nx\nb\nC\nd\n");
+    }
+
+    #[test]
+    fn the_hint_is_the_fold_in_the_exercises_section() {
+        let readme = "## Exercises\n\n### 1. One\n\n<details><summary>Hint</summary>\n\nLook at\n`lock()`.\n\n</details>\n\n### 2. Two\n\nNo hint.\n";
+        assert_eq!(super::hint(readme, 1).as_deref(), Some("Look at `lock()`."));
+        assert_eq!(super::hint(readme, 2), None);
+        assert_eq!(super::hint(readme, 3), None);
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{
-    CHAPTERS, DEFAULT_TIMEOUT_SECS, Difference, Lesson, Package, Program, Twin, chapter_index,
+    BuildNeeds, CHAPTERS, DEFAULT_TIMEOUT_SECS, Difference, Lesson, Package, Program, Twin,
+    chapter_index,
 };
 use crate::model::exercise::{self, Exercise};
 use crate::model::placeholder::{KINDS, Kind, Redaction};
@@ -107,11 +108,7 @@ pub(super) fn read_lesson(
                 ));
             }
         } else if target.kind.iter().any(|k| k == "example") {
-            // A learner's attempt at an exercise, or a solution being
-            // proved: copies of a program, not programs of the lesson.
-            if !exercise::is_scratch(&target.name) {
-                built.push((target.name.clone(), true));
-            }
+            built.push((target.name.clone(), true));
         }
     }
 
@@ -187,6 +184,15 @@ pub(super) fn read_lesson(
         alone: meta.alone,
         exercises: meta.exercises,
         programs,
+        build: BuildNeeds {
+            edition: package.edition.clone(),
+            library: package
+                .targets
+                .iter()
+                .any(|t| t.kind.iter().any(|k| k == "lib"))
+                .then(|| package.name.clone()),
+            dependencies: package.dependencies.clone(),
+        },
     })
 }
 
