@@ -26,6 +26,7 @@ pub struct Failure(String);
 impl Failure {
     /// A failure in the lesson's own words.
     pub fn new(message: impl Into<String>) -> Failure {
+        crate::output::end_if_stdout_closed();
         Failure(message.into())
     }
 
@@ -41,9 +42,11 @@ impl<E: Error + 'static> From<E> for Failure {
     }
 }
 
-// `main` prints its error with `{:?}`: make that the sentence itself.
+// `main` prints its error with `{:?}`: make that the sentence itself, or
+// nothing at all when nobody reads the output any more.
 impl fmt::Debug for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::output::end_if_stdout_closed();
         f.write_str(&self.0)
     }
 }
@@ -56,7 +59,12 @@ impl fmt::Display for Failure {
 
 /// An error and its causes, as sentences: what [`Failure`] holds when an
 /// error converts into it, for a lesson that reports an error and goes on.
+///
+/// When nobody reads the program's standard output any more (`| head -1`),
+/// a child that printed into it has died of it: the program then ends
+/// quietly, as a Unix tool does, instead of reporting that child.
 pub fn describe(error: &(dyn Error + 'static)) -> String {
+    crate::output::end_if_stdout_closed();
     if let Some(spawn) = error.downcast_ref::<procspawn::SpawnError>() {
         if spawn.is_remote_close() {
             return "a child process ended before it sent its result: it was killed, \

@@ -29,21 +29,42 @@ pub fn log_line(line: &str) {
 /// than a silent death; lessons keep that for their own pipes and sockets. Only
 /// a failed print to a standard output whose reader has gone ends the process,
 /// as a Unix tool ends when its reader stops: by `SIGPIPE`, with nothing said.
-/// Every other panic is reported as before.
+/// So does any other panic while nobody reads the output: in a lesson of
+/// several processes it is that closed pipe's doing (a writer whose reader
+/// died of it, a child whose parent did). Every other panic is reported as
+/// before.
 pub fn quiet_when_stdout_closes() {
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let message = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| info.payload().downcast_ref::<&str>().copied())
-            .unwrap_or("");
-        if message.starts_with("failed printing to stdout") && stdout_reader_gone() {
+        if stdout_reader_gone() {
             die_by_sigpipe();
         }
         report(info);
     }));
+}
+
+/// The message a panic carries, when it is text.
+pub(crate) fn panic_message<'a>(info: &'a std::panic::PanicHookInfo<'_>) -> &'a str {
+    info.payload()
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| info.payload().downcast_ref::<&str>().copied())
+        .unwrap_or("")
+}
+
+/// Ends the process quietly, as [`quiet_when_stdout_closes`] does, if
+/// nobody reads its standard output any more.
+///
+/// In a lesson of several processes, the child that prints first after the
+/// reader has gone (`| head -1`) is the one that dies of it, and its parent
+/// then sees a child fail. That failure is the closed pipe's doing, and
+/// nobody is reading the report: so a failure is said only while someone
+/// still reads the output ([`crate::failure`] calls this before it words
+/// one).
+pub fn end_if_stdout_closed() {
+    if stdout_reader_gone() {
+        die_by_sigpipe();
+    }
 }
 
 /// Whether standard output is a pipe or socket whose reading end is closed.

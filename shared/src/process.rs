@@ -22,6 +22,7 @@ use std::process::{Command, ExitStatus};
 /// own ([`crate::scratch`]) that no Ctrl-C can leave behind.
 pub fn init() {
     crate::start();
+    quiet_when_a_child_goes_mid_message();
     procspawn::ProcConfig::new()
         .config_callback(die_with_parent)
         .init();
@@ -30,6 +31,37 @@ pub fn init() {
         eprintln!("error: could not make this lesson's temporary folder: {e}");
         std::process::exit(1);
     }
+}
+
+/// Two panics of procspawn's plumbing, not of the lesson, said in the
+/// course's way.
+///
+/// When a child dies in the middle of sending its result (Ctrl-C reaches
+/// the children and the parent at once), ipc-channel 0.22 turns the short
+/// read into an assertion failure in procspawn's monitor thread (ipc-channel's
+/// `From<io::Error> for UnixError`), and a child that starts while its
+/// parent is going away panics because it cannot connect. Both mean the run
+/// is being torn down. The monitor waits a moment for the signal that is
+/// ending the program; if the program is still there, it says in a sentence
+/// what happened and ends it, since the lost result can never arrive. The
+/// child whose parent is gone just ends, as its parent-death signal would
+/// have ended it.
+fn quiet_when_a_child_goes_mid_message() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let monitor = std::thread::current().name() == Some("procspawn-monitor");
+        if monitor {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            eprintln!(
+                "error: a child process ended in the middle of sending its result (it was interrupted or killed), so the program cannot go on"
+            );
+            std::process::exit(1);
+        }
+        if crate::output::panic_message(info).starts_with("could not bootstrap ipc connection") {
+            std::process::exit(1);
+        }
+        report(info);
+    }));
 }
 
 /// Asks the kernel to kill the calling process when its parent dies.

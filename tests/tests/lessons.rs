@@ -14,7 +14,14 @@
 //!   `LESSON_SEED` stops it at once, before it starts anything, with one line
 //!   that names the variable and what it accepts, and exit status 2.
 //! - `closed_stdout::<program>`: piped into a reader that has gone
-//!   (`| head -1`), it ends without a panic or any other noise.
+//!   (`| head -0`), or that goes after the first line (`| head -1`), it ends
+//!   quietly, as a Unix tool does, whichever of its processes printed next:
+//!   no panic, no failure reported, nothing left behind.
+//!
+//! - `ctrl_c::<program>` (the chapters whose programs start processes):
+//!   Ctrl-C as a terminal sends it, to every process of the program at once,
+//!   a quarter, half and three quarters of the way through: no panic and
+//!   no `Debug` dump, nothing left behind.
 //!
 //! The tests run four at a time, as verify runs its programs several at a
 //! time (each run reaps only its own process group's orphans); a lesson that
@@ -72,13 +79,18 @@ fn main() -> ExitCode {
     };
 
     type Test = fn(&Course, &Lesson, &Program, &Path) -> Result<(), Failed>;
-    let kinds: [(&str, Test); 3] = [
+    let kinds: [(&str, Test); 4] = [
         ("transcript", transcript),
         ("environment", environment),
         ("closed_stdout", closed_stdout),
+        ("ctrl_c", ctrl_c),
     ];
     for (kind, test) in kinds {
         for (l, p) in course.programs() {
+            // Only a lesson of several processes can be torn down halfway.
+            if kind == "ctrl_c" && !check::STARTS_PROCESSES.contains(&l.chapter.as_str()) {
+                continue;
+            }
             let (course, executables) = (Arc::clone(&course), Arc::clone(&executables));
             let (lesson_name, program_id) = (l.name.clone(), p.id.clone());
             let machine = Arc::clone(&machine);
@@ -167,12 +179,34 @@ fn closed_stdout(
     exe: &Path,
 ) -> Result<(), Failed> {
     let timeout = Duration::from_secs_f64(lesson.timeout_secs);
-    let run = Launch::new(exe, &course.root, timeout)
+    let launch = Launch::new(exe, &course.root, timeout)
         .args(&program.args)
-        .env(shared::time::SCALE_VAR, check::FAST_SCALE.to_string())
-        .fault(Fault::CloseStdout)
-        .run()?;
-    let problems = check::run_problems(&run);
+        .env(shared::time::SCALE_VAR, check::FAST_SCALE.to_string());
+    let mut problems = Vec::new();
+    for fault in [Fault::CloseStdout, Fault::HeadOne] {
+        problems.extend(check::run_problems(&launch.clone().fault(fault).run()?));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
+fn ctrl_c(course: &Course, lesson: &Lesson, program: &Program, exe: &Path) -> Result<(), Failed> {
+    let pacing = check::Pacing::of(lesson, program, Settings::default());
+    let launch = pacing.launch(exe, &program.args, &course.root);
+    let whole = launch.run()?.elapsed;
+    let mut problems = Vec::new();
+    for quarter in [1, 2, 3] {
+        let after = whole * quarter / 4;
+        let run = launch.clone().fault(Fault::CtrlC { after }).run()?;
+        problems.extend(
+            check::run_problems(&run)
+                .into_iter()
+                .map(|p| format!("{p} (after {:.2} s)", after.as_secs_f64())),
+        );
+    }
     if problems.is_empty() {
         Ok(())
     } else {

@@ -186,8 +186,10 @@ pub fn run_problems(run: &Run) -> Vec<String> {
             return problems;
         }
         Fault::Interrupt { .. } => "interrupted with SIGINT",
+        Fault::CtrlC { .. } => "stopped with Ctrl-C",
         Fault::KillChild { .. } => "with its eldest child killed",
         Fault::CloseStdout => "with its standard output closed",
+        Fault::HeadOne => "piped into `head -1`",
     };
     let mut problems = Vec::new();
     if let End::TimedOut(after) = run.end {
@@ -208,12 +210,30 @@ pub fn run_problems(run: &Run) -> Vec<String> {
             _ => {}
         }
     }
-    if matches!(run.fault, Fault::KillChild { .. } | Fault::CloseStdout)
-        && let Some(line) = unreadable_error(&run.stderr)
+    if matches!(
+        run.fault,
+        Fault::KillChild { .. } | Fault::CtrlC { .. } | Fault::CloseStdout
+    ) && let Some(line) = unreadable_error(&run.stderr)
     {
         problems.push(format!(
             "{what}, it reported the failure in a form meant for programmers, not in a sentence: {line}"
         ));
+    }
+    // A reader that stops early is no failure of the program's: it ends
+    // quietly, as a Unix tool does, whichever of its processes printed next.
+    if matches!(run.fault, Fault::CloseStdout | Fault::HeadOne) {
+        if let Some(line) = run.stderr.lines().find(|l| !l.trim().is_empty()) {
+            problems.push(format!(
+                "{what}, it did not end quietly: it said {line:?} on its standard error"
+            ));
+        }
+        if let End::Exited(code) = run.end
+            && code != 0
+        {
+            problems.push(format!(
+                "{what}, it exited with status {code}, as if it had failed (a quiet end is status 0 or death by SIGPIPE)"
+            ));
+        }
     }
     problems
 }

@@ -28,7 +28,8 @@ use xtask::model::{Course, workspace_root};
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
-    about = "The course's tooling: list, verify, bless and bench lessons, and build the book"
+    bin_name = "cargo xtask",
+    about = "The course's tooling: list, verify and bless lessons, do their exercises, measure their costs, and build the book"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,7 +39,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Cmd {
     /// Print the chapters and lessons, each with its summary and the seed programs it ports.
-    List,
+    List {
+        /// Chapters or lessons to list (default: all).
+        names: Vec<String>,
+    },
     /// Run lessons and compare their output with their transcripts.
     Verify(VerifyOptions),
     /// Run lessons and write their output as their new transcripts (and README copies).
@@ -62,7 +66,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     match cli.command {
-        Cmd::List => commands::list::run(&course),
+        Cmd::List { names } => commands::list::run(&course, &names),
         Cmd::Verify(options) => commands::verify::run(&course, &options),
         Cmd::Bless { names } => commands::bless::run(&course, &names),
         Cmd::Exercise(options) => commands::exercise::run(&course, &options),

@@ -52,11 +52,17 @@ pub enum Fault {
     None,
     /// Ctrl-C to the program's own process only (not its children), after a while.
     Interrupt { after: Duration },
+    /// Ctrl-C as a terminal sends it: SIGINT to the program and every
+    /// process of its group at once, after a while.
+    CtrlC { after: Duration },
     /// SIGKILL to the program's earliest-started child, after a while.
     KillChild { after: Duration },
     /// Its standard output closed from the start, as `| head -0` would:
     /// nobody reads what it prints.
     CloseStdout,
+    /// Its standard output closed after its first line, as `| head -1`
+    /// would: whichever of its processes prints next finds nobody reading.
+    HeadOne,
 }
 
 /// Everything a run produced.
@@ -172,6 +178,7 @@ fn run_watched(launch: &Launch) -> Result<Run, String> {
             drop(child.stdout.take());
             thread::spawn(String::new)
         }
+        Fault::HeadOne => first_line(child.stdout.take()),
         _ => drain(child.stdout.take(), false),
     };
     let stderr = drain(child.stderr.take(), *echo);
@@ -196,7 +203,10 @@ fn run_watched(launch: &Launch) -> Result<Run, String> {
     // closed, its children die by the kernel's hand and are handed to us as
     // zombies: reap those as we go, and count only what is still alive.
     // Otherwise the program itself should have reaped them.
-    let parent_cut_short = matches!(fault, Fault::Interrupt { .. } | Fault::CloseStdout);
+    let parent_cut_short = matches!(
+        fault,
+        Fault::Interrupt { .. } | Fault::CtrlC { .. } | Fault::CloseStdout | Fault::HeadOne
+    );
     let leftovers = match end {
         End::Exited(_) | End::Signalled(_) => settle(group, parent_cut_short),
         // The group was killed on purpose: make sure of it, and wait until
@@ -319,9 +329,13 @@ impl Injector {
     /// How long the watcher may wait before calling [`Injector::poke`] again.
     fn next_poke(&self) -> Duration {
         let at = match self.fault {
-            Fault::None | Fault::CloseStdout => return Duration::from_millis(50),
+            Fault::None | Fault::CloseStdout | Fault::HeadOne => {
+                return Duration::from_millis(50);
+            }
             _ if self.done.is_some() => return Duration::from_millis(50),
-            Fault::Interrupt { after } | Fault::KillChild { after } => self.started + after,
+            Fault::Interrupt { after } | Fault::CtrlC { after } | Fault::KillChild { after } => {
+                self.started + after
+            }
         };
         at.saturating_duration_since(Instant::now())
             .clamp(Duration::from_millis(1), Duration::from_millis(10))
@@ -332,10 +346,14 @@ impl Injector {
             return;
         }
         match self.fault {
-            Fault::None | Fault::CloseStdout => {}
+            Fault::None | Fault::CloseStdout | Fault::HeadOne => {}
             Fault::Interrupt { after } if self.started.elapsed() >= after => {
                 let _ = nix::sys::signal::kill(self.group, Signal::SIGINT);
                 self.done = Some(format!("sent SIGINT to pid {}", self.group));
+            }
+            Fault::CtrlC { after } if self.started.elapsed() >= after => {
+                let _ = killpg(self.group, Signal::SIGINT);
+                self.done = Some(format!("sent SIGINT to process group {}", self.group));
             }
             Fault::KillChild { after } if self.started.elapsed() >= after => {
                 // The earliest-started live child; none yet means try again soon.
@@ -355,6 +373,18 @@ fn eldest_child(group: i32) -> Option<i32> {
         .filter(|p| p.group == group && p.pid != group && p.state != 'Z')
         .min_by_key(|p| (p.start_ticks, p.pid))
         .map(|p| p.pid)
+}
+
+/// Reads the first line, then closes the pipe, as `head -1` does.
+fn first_line(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut line = Vec::new();
+        if let Some(pipe) = pipe {
+            let mut reader = std::io::BufReader::new(pipe);
+            let _ = std::io::BufRead::read_until(&mut reader, b'\n', &mut line);
+        } // the pipe closes here
+        String::from_utf8_lossy(&line).into_owned()
+    })
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>, echo: bool) -> thread::JoinHandle<String> {

@@ -27,11 +27,12 @@ pub fn ensure(target_dir: &Path) -> Result<Tools, String> {
             continue;
         }
         eprintln!(
-            "book: installing {krate} {version} from crates.io into {} (once; a minute or two on two cores)",
+            "book: installing {krate} {version} from crates.io into {} (once; a minute or two on two cores, cargo's progress below)",
             root.display()
         );
+        let started = std::time::Instant::now();
         let status = Command::new(crate::model::cargo())
-            .args(["install", "--locked", "--quiet", "--version"])
+            .args(["install", "--locked", "--version"])
             .arg(format!("={version}"))
             .arg("--root")
             .arg(&root)
@@ -43,6 +44,10 @@ pub fn ensure(target_dir: &Path) -> Result<Tools, String> {
                 "cargo could not install {krate} {version} (its messages are above); the book needs it"
             ));
         }
+        eprintln!(
+            "book: {krate} {version} installed in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     let bin = root.join("bin");
     Ok(Tools {

@@ -167,8 +167,12 @@ fn open(page: &PathBuf) {
     } else {
         "xdg-open"
     };
+    // What the opener says when it finds no browser (xdg-open tries several
+    // and reports each) is noise beside the one sentence below.
     if !Command::new(opener)
         .arg(page)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
     {

@@ -119,11 +119,35 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
     } else {
         "program(s)"
     };
+    if what.is_empty() && options.python {
+        // Only the costs chapter can be named and leave no twin to run.
+        println!(
+            "{name}: nothing to run: the costs chapter's Python scripts (lessons/costs/python/) are measured beside its programs by `cargo xtask bench --python`, not compared with a transcript"
+        );
+        return ExitCode::SUCCESS;
+    }
+    let to_skip = what
+        .iter()
+        .filter(|(_, _, w)| matches!(w, What::Skip(_)))
+        .count();
+    let skipping = if to_skip > 0 {
+        format!(" ({to_skip} more skipped, said below)")
+    } else {
+        String::new()
+    };
     println!(
-        "{name}: {} {programs}, {} at a time, with LESSON_TIME_SCALE={scale} and LESSON_SEED={seed}",
-        what.len(),
+        "{name}: {} {programs}{skipping}, {} at a time, with LESSON_TIME_SCALE={scale} and LESSON_SEED={seed}",
+        what.len() - to_skip,
         options.jobs,
     );
+    // A learner's own setting would be ignored silently otherwise.
+    for var in [shared::time::SCALE_VAR, shared::random::SEED_VAR] {
+        if let Ok(value) = std::env::var(var) {
+            println!(
+                "  ({var}={value} in your environment is not used: verify sets both itself; --scale, --real-time and --seed change them)"
+            );
+        }
+    }
     let started = Instant::now();
     let mut failed: Vec<&str> = Vec::new();
     let mut skipped = 0;

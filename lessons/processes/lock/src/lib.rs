@@ -12,6 +12,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use shared::failure::describe;
+
 use shared::scratch::ScratchFile;
 
 /// The seed's stock, and its number of buyers.
@@ -72,7 +74,7 @@ pub fn run_sale(buy: fn((u32, PathBuf)) -> Outcome) -> ExitCode {
     let mut failed = 0;
     let mut sold = 0;
     for (i, buyer) in buyers.into_iter().enumerate() {
-        match buyer.join().map_err(|e| e.to_string()).and_then(|o| o) {
+        match buyer.join().map_err(|e| describe(&e)).and_then(|o| o) {
             Ok(bought) => sold += u32::from(bought),
             Err(err) => {
                 eprintln!("buyer {i} failed: {err}");

@@ -6,6 +6,8 @@
 
 use std::process::ExitCode;
 
+use shared::failure::describe;
+
 fn foo(num: u32) {
     println!("{num}");
 }
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
     let mut failed = false;
     for p in mp {
         if let Err(err) = p.join() {
-            eprintln!("child process failed: {err}");
+            eprintln!("child process failed: {}", describe(&err));
             failed = true;
         }
     }

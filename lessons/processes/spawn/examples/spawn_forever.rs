@@ -8,6 +8,8 @@
 
 use std::process::ExitCode;
 
+use shared::failure::describe;
+
 use shared::time::sleep;
 
 /// How many lesson seconds the children run, instead of forever.
@@ -32,9 +34,14 @@ fn main() -> ExitCode {
     let pro1 = procspawn::spawn("I am process one.".to_string(), profunc);
     let pro2 = procspawn::spawn("I am process two.".to_string(), profunction);
     // The seed's main returns here, and Python waits for the children at exit.
-    let failed = pro1.join().is_err() | pro2.join().is_err();
+    let mut failed = false;
+    for pro in [pro1, pro2] {
+        if let Err(err) = pro.join() {
+            eprintln!("a child process failed: {}", describe(&err));
+            failed = true;
+        }
+    }
     if failed {
-        eprintln!("a child process failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -7,6 +7,8 @@
 use std::os::unix::process::parent_id;
 use std::process::{ExitCode, id};
 
+use shared::failure::describe;
+
 fn foo(name: String) {
     println!("name: {name}");
     println!("parent process id: {}", parent_id());
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
     println!("parent process id：{}", id());
     let p = procspawn::spawn("bob".to_string(), foo);
     if let Err(err) = p.join() {
-        eprintln!("child process failed: {err}");
+        eprintln!("child process failed: {}", describe(&err));
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -7,6 +7,8 @@
 
 use std::process::{ExitCode, id};
 
+use shared::failure::describe;
+
 fn run_proc(name: String) {
     println!("Child process {} ({}) Running...", name, id());
 }
@@ -20,15 +22,17 @@ fn main() -> ExitCode {
         started.push(procspawn::spawn(i.to_string(), run_proc));
     }
     // The seed's `p.join()` after the loop: `p` is the last process only.
-    let last = started.pop().expect("five were started");
-    let mut failed = last.join().is_err();
+    let last = started.pop().expect("five were started").join();
     println!("Process end.");
     // What Python's exit does implicitly: wait for every child still running.
-    for p in started {
-        failed |= p.join().is_err();
+    let mut failed = false;
+    for result in started.into_iter().map(|p| p.join()).chain([last]) {
+        if let Err(err) = result {
+            eprintln!("a child process failed: {}", describe(&err));
+            failed = true;
+        }
     }
     if failed {
-        eprintln!("a child process failed");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

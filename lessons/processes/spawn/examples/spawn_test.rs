@@ -4,6 +4,8 @@
 
 use std::process::{ExitCode, id};
 
+use shared::failure::describe;
+
 fn run_proc(name: String) {
     println!("Run child process {} ({})", name, id());
 }
@@ -16,7 +18,7 @@ fn main() -> ExitCode {
     println!("Child process will start.");
     let p = procspawn::spawn("test".to_string(), run_proc);
     if let Err(err) = p.join() {
-        eprintln!("child process failed: {err}");
+        eprintln!("child process failed: {}", describe(&err));
         return ExitCode::FAILURE;
     }
     println!("Child process end.");

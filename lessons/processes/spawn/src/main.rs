@@ -12,6 +12,8 @@
 
 use std::process::ExitCode;
 
+use shared::failure::describe;
+
 /// The child's work: Python's `process(name)`.
 fn process(name: String) {
     println!("Processing {} pid={}", name, std::process::id());
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
     // join() waits for the child and reaps it, so no zombie is left behind.
     for (name, child) in [("proc1", p1), ("proc2", p2)] {
         if let Err(err) = child.join() {
-            eprintln!("child process {name} failed: {err}");
+            eprintln!("child process {name} failed: {}", describe(&err));
             return ExitCode::FAILURE;
         }
     }

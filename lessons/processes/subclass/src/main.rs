@@ -8,6 +8,8 @@
 
 use std::process::{ExitCode, id};
 
+use shared::failure::describe;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -44,7 +46,7 @@ fn main() -> ExitCode {
     // The seed never joins; Python waits for the child at exit. Rust does
     // nothing implicitly, so we wait, and learn whether the child failed.
     if let Err(err) = p.join() {
-        eprintln!("child process failed: {err}");
+        eprintln!("child process failed: {}", describe(&err));
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
