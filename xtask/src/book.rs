@@ -8,12 +8,14 @@
 //! links, `i18n` keeps `po/zh-CN.po` complete; `browser` opens every page in
 //! headless Chromium (`cdp`) from a server on 127.0.0.1 (`serve`).
 
+pub mod anchors;
 pub mod browser;
 pub mod cdp;
 pub mod doc_links;
 pub mod html;
 pub mod i18n;
 pub mod page;
+pub mod search;
 pub mod serve;
 pub mod source;
 pub mod tools;

@@ -20,6 +20,7 @@ use super::serve::Server;
 
 mod checks;
 mod events;
+pub mod layout;
 #[cfg(test)]
 mod tests;
 mod visits;
@@ -34,6 +35,9 @@ const LOAD: Duration = Duration::from_secs(10);
 const SETTLE_MS: u64 = 3000;
 /// How long a search may take to show the expected result.
 const SEARCH_MS: u64 = 5000;
+/// The window every page is opened in, unless a probe asks for another.
+const PAGE_WIDTH: u32 = 1280;
+const PAGE_HEIGHT: u32 = 900;
 
 /// What to check besides the pages themselves.
 #[derive(Debug, Clone, Default)]
@@ -42,15 +46,22 @@ pub struct BrowserOptions {
     pub language_switch: bool,
     pub searches: Vec<Search>,
     pub screenshots: Vec<Screenshot>,
+    /// Measurements of particular pages at particular sizes.
+    pub probes: Vec<layout::Probe>,
+    /// The most the median height of the English edition's lesson pages may
+    /// be at 1280 CSS pixels wide, if it is limited.
+    pub median_height_limit: Option<u32>,
 }
 
 /// A search run from `page` (relative to the book's root) that must list a
-/// result linking to `expect_href` (relative to the root too).
+/// result linking to `expect_href` (relative to the root too), among its
+/// first `within` results (anywhere, if 0).
 #[derive(Debug, Clone)]
 pub struct Search {
     pub page: String,
     pub query: String,
     pub expect_href: String,
+    pub within: usize,
 }
 
 /// A PNG of `page`, `width` × `height` CSS pixels, saved at `path`.
@@ -63,7 +74,7 @@ pub struct Screenshot {
 }
 
 /// What a passing run checked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     pub pages: usize,
     pub code_blocks: usize,
@@ -72,6 +83,37 @@ pub struct Summary {
     pub searches: usize,
     pub screenshots: usize,
     pub elapsed: Duration,
+    /// Each page's height at 1280 CSS pixels wide.
+    pub heights: Vec<(String, u32)>,
+    /// Code blocks that scroll sideways at that width, all pages together.
+    pub sideways: usize,
+    /// What the probes measured, each named.
+    pub figures: Vec<(String, f64)>,
+}
+
+impl Summary {
+    /// The median and the largest height of the lesson pages of one edition
+    /// (`prefix` "" or "zh-CN/"), and the largest's page.
+    pub fn lesson_heights(&self, prefix: &str) -> Option<(u32, u32, String)> {
+        let mut lessons: Vec<&(String, u32)> = self
+            .heights
+            .iter()
+            .filter(|(page, _)| {
+                page.strip_prefix(prefix).is_some_and(|rest| {
+                    rest.matches('/').count() == 1
+                        && !rest.ends_with("/index.html")
+                        && !rest.starts_with("zh-CN/")
+                })
+            })
+            .collect();
+        if lessons.is_empty() {
+            return None;
+        }
+        lessons.sort_by_key(|(_, h)| *h);
+        let median = lessons[lessons.len() / 2].1;
+        let (page, max) = lessons[lessons.len() - 1];
+        Some((median, *max, page.clone()))
+    }
 }
 
 impl fmt::Display for Summary {
@@ -86,7 +128,24 @@ impl fmt::Display for Summary {
             plural(self.stylesheets, "stylesheet"),
             plural(self.searches, "search"),
             plural(self.screenshots, "screenshot"),
-        )
+        )?;
+        for (prefix, edition) in [("", "English"), ("zh-CN/", "Chinese")] {
+            if let Some((median, max, page)) = self.lesson_heights(prefix) {
+                write!(
+                    f,
+                    "\nbrowser: {edition} lesson pages at {PAGE_WIDTH} px: median {median} px tall, the tallest {max} px ({page})"
+                )?;
+            }
+        }
+        write!(
+            f,
+            "\nbrowser: {} scrolling sideways at {PAGE_WIDTH} px",
+            plural(self.sideways, "code block")
+        )?;
+        for (name, value) in &self.figures {
+            write!(f, "\nbrowser: {name}: {value}")?;
+        }
+        Ok(())
     }
 }
 
@@ -142,8 +201,20 @@ pub fn test_book(book: &Path, options: &BrowserOptions) -> Result<Summary, Strin
     for (target, page) in &switches {
         run.check_switch(page, target);
     }
+    if let (Some(limit), Some((median, _, _))) =
+        (options.median_height_limit, run.summary.lesson_heights(""))
+        && median > limit
+    {
+        run.problem(
+            "the lesson pages",
+            format!("their median height at {PAGE_WIDTH} px is {median} px, more than {limit}"),
+        );
+    }
     for search in &options.searches {
         run.guarded(&search.page, |run| run.search(search))?;
+    }
+    for probe in &options.probes {
+        run.guarded(&probe.page, |run| run.probe(probe))?;
     }
     for shot in &options.screenshots {
         run.guarded(&shot.page, |run| run.screenshot(shot))?;
@@ -152,6 +223,8 @@ pub fn test_book(book: &Path, options: &BrowserOptions) -> Result<Summary, Strin
     if run.problems.is_empty() {
         return Ok(run.summary);
     }
+    // The figures are worth seeing beside the problems, too.
+    eprintln!("{}", run.summary);
     let sentences = checks::sentences(&run.problems);
     Err(format!(
         "the browser test found {} in the built book:\n  {}",
@@ -211,9 +284,16 @@ struct Request {
     done: bool,
 }
 
-/// A fresh page, listened to: its load, console, log and requests.
+/// A fresh page, listened to: its load, console, log and requests, in a
+/// window of the size every page is opened at.
 fn new_tab(browser: &mut Browser) -> Result<Tab, String> {
     let tab = browser.open_page(CALL)?;
+    browser.call(
+        Some(&tab.session),
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": PAGE_WIDTH, "height": PAGE_HEIGHT, "deviceScaleFactor": 1, "mobile": false}),
+        CALL,
+    )?;
     for (method, params) in [
         ("Page.enable", json!({})),
         ("Page.setLifecycleEventsEnabled", json!({"enabled": true})),
@@ -297,6 +377,8 @@ impl Run {
             }
         };
         self.summary.code_blocks += state.codes.len();
+        self.summary.heights.push((page.to_string(), state.height));
+        self.summary.sideways += state.sideways;
         self.summary.images += state.images.len();
         self.summary.stylesheets += state.sheets.len();
         let failed: HashSet<String> = self
@@ -317,6 +399,11 @@ impl Run {
     /// Navigates to `url` as `page` and waits for its load event, handling
     /// the events that arrive meanwhile. `false` if it did not load.
     fn open(&mut self, page: &str, url: &str) -> Result<bool, String> {
+        // Only a new document fires a load event: going to a `#place` of the
+        // page already open would not, so leave it first.
+        if url.contains('#') && !self.open(page, "about:blank")? {
+            return Ok(false);
+        }
         self.page = page.to_string();
         let session = self.tab.session.clone();
         let navigated =

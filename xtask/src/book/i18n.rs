@@ -19,15 +19,82 @@ use super::tools::Tools;
 /// The translation, relative to the workspace root.
 pub const PO: &str = "po/zh-CN.po";
 
-/// The costs chapter's report, which `cargo xtask bench` rewrites with every
-/// measurement, lies between these markers. It is figures and the machine's
+/// The costs chapter's report, which `cargo xtask bench --write` rewrites with
+/// every measurement it is asked to keep, lies between these markers. It is figures and the machine's
 /// name; translating it would make every new measurement an untranslated
 /// message, so the template leaves it out and the Chinese edition shows it
 /// in English, under a note that says so.
 pub const REPORT_START: &str = "<!-- bench report: start";
 pub const REPORT_END: &str = "<!-- bench report: end";
 pub const REPORT_NOTE_ZH: &str = "<!-- i18n:skip -->\n\n\
-    （下面的测量报告由 `cargo xtask bench` 在每次测量后重写，内容是数字和机器信息，因此保持英文原样。）\n\n";
+    （下面的测量报告由 `cargo xtask bench --write` 在每次测量后重写，内容只是数字和机器信息，因此整段保持英文原样。）\n\n";
+
+/// The translation's messages, English to Chinese: every entry of the po
+/// file that is translated and not fuzzy. For what the book writes itself in
+/// each edition's language (the exercises page, search breadcrumbs).
+pub fn translations(po: &Path) -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(po).unwrap_or_default();
+    parse_po(&text)
+}
+
+fn parse_po(text: &str) -> std::collections::BTreeMap<String, String> {
+    let mut found = std::collections::BTreeMap::new();
+    for entry in text.split("\n\n") {
+        if entry
+            .lines()
+            .any(|l| l.starts_with("#,") && l.contains("fuzzy"))
+        {
+            continue;
+        }
+        let (mut id, mut string, mut into) = (String::new(), String::new(), 0);
+        for line in entry.lines() {
+            let quoted = |l: &str| {
+                l.trim()
+                    .strip_prefix('"')
+                    .and_then(|l| l.strip_suffix('"'))
+                    .map(unescape)
+            };
+            if let Some(rest) = line.strip_prefix("msgid ") {
+                into = 1;
+                id = quoted(rest).unwrap_or_default();
+            } else if let Some(rest) = line.strip_prefix("msgstr ") {
+                into = 2;
+                string = quoted(rest).unwrap_or_default();
+            } else if let Some(more) = quoted(line) {
+                match into {
+                    1 => id.push_str(&more),
+                    2 => string.push_str(&more),
+                    _ => {}
+                }
+            } else {
+                into = 0;
+            }
+        }
+        if !id.is_empty() && !string.is_empty() {
+            found.insert(id, string);
+        }
+    }
+    found
+}
+
+/// A po string's escapes (`\"`, `\\`, `\n`) undone.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
 
 /// Extracts the template of the book whose sources are in `book_root` into
 /// `out/messages.pot`.
@@ -209,6 +276,15 @@ pub fn update(po: &Path, pot: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::without_regions;
+
+    #[test]
+    fn a_po_file_is_read_into_its_translated_messages() {
+        let po = "msgid \"\"\nmsgstr \"header\"\n\n#: a.md:1\nmsgid \"Exercises\"\nmsgstr \"练习\"\n\n#, fuzzy\nmsgid \"Old\"\nmsgstr \"旧\"\n\nmsgid \"\"\n\"Two \\\"lines\\\"\"\nmsgstr \"\"\n\"两行\"\n\nmsgid \"Untranslated\"\nmsgstr \"\"\n";
+        let found = super::parse_po(po);
+        assert_eq!(found.get("Exercises").map(String::as_str), Some("练习"));
+        assert_eq!(found.get("Two \"lines\"").map(String::as_str), Some("两行"));
+        assert!(!found.contains_key("Old") && !found.contains_key("Untranslated"));
+    }
 
     #[test]
     fn messages_only_inside_a_report_leave_the_template() {

@@ -77,11 +77,43 @@ pub fn make(site: &Site, src: &Source) -> Page {
     let mut page = Page::default();
     let mut pending: Option<Marker> = None;
     let lines: Vec<&str> = src.readme.lines().collect();
+    // Inside the costs chapter's report, which stays English (see `i18n`).
+    let mut in_report = false;
+    // Inside a pair of listings: a program's Python, then its Rust.
+    let mut pair: Option<Side> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
+        if trimmed == README_ONLY {
+            // What speaks of the repository rather than of the course.
+            i = (i..lines.len())
+                .find(|&j| lines[j].trim() == README_ONLY_END)
+                .map_or(lines.len(), |j| j + 1);
+            continue;
+        }
+        if in_report
+            && site.edition == Edition::Chinese
+            && !trimmed.is_empty()
+            && i > 0
+            && lines[i - 1].trim().is_empty()
+            && !trimmed.starts_with(super::i18n::REPORT_END)
+        {
+            // Every block of the report, not only its fences, stays as it is.
+            page.markdown.push_str("<!-- i18n:skip -->\n\n");
+        }
+        match (pair, pair_label(trimmed)) {
+            (None, Some(Side::Python)) => {
+                page.markdown.push_str(PAIR_OPEN);
+                pair = Some(Side::Python);
+            }
+            (Some(Side::Python), Some(Side::Rust)) => {
+                page.markdown.push_str(PAIR_SWITCH);
+                pair = Some(Side::Rust);
+            }
+            _ => {}
+        }
         if let Some(fence) = fence_of(trimmed) {
             let end = (i + 1..lines.len())
                 .find(|&j| closes(lines[j].trim_start(), fence))
@@ -119,6 +151,10 @@ pub fn make(site: &Site, src: &Source) -> Page {
                     out.push_str(&format!("{indent}{fence}\n"));
                 }
             }
+            if pair == Some(Side::Rust) {
+                page.markdown.push_str(PAIR_CLOSE);
+                pair = None;
+            }
             i = end + 1;
             continue;
         }
@@ -131,9 +167,11 @@ pub fn make(site: &Site, src: &Source) -> Page {
             if site.edition == Edition::Chinese {
                 page.markdown.push_str(super::i18n::REPORT_NOTE_ZH);
             }
+            in_report = true;
             page.markdown.push_str(line);
             page.markdown.push('\n');
         } else if trimmed.starts_with(super::i18n::REPORT_END) {
+            in_report = false;
             page.markdown.push_str(line);
             page.markdown.push('\n');
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
@@ -154,11 +192,11 @@ pub fn make(site: &Site, src: &Source) -> Page {
                 match (src.doc_line)(&lines[i..end].join("\n")) {
                     Ok(Some(doc)) => page.markdown.push_str(&match site.edition {
                         Edition::English => format!("\n{doc}\n"),
-                        // Only the label is words; the links are the same.
-                        Edition::Chinese => format!(
-                            "\n<!-- i18n:skip -->\n\n{}\n",
-                            doc.replacen("Documentation:", "文档：", 1)
-                        ),
+                        // Only the label and the punctuation are words; the
+                        // links are the same, in Chinese punctuation.
+                        Edition::Chinese => {
+                            format!("\n<!-- i18n:skip -->\n\n{}\n", chinese_doc_line(&doc))
+                        }
                     }),
                     Ok(None) => {}
                     Err(problems) => page.problems.extend(
@@ -194,6 +232,16 @@ pub fn make(site: &Site, src: &Source) -> Page {
     page
 }
 
+/// `Documentation: [a](…), [b](…).` as the Chinese edition writes it:
+/// `文档：[a](…)、[b](…)。`
+fn chinese_doc_line(doc: &str) -> String {
+    let links = doc
+        .trim_start_matches("Documentation:")
+        .trim()
+        .trim_end_matches('.');
+    format!("文档：{}。", links.replace("), [", ")、["))
+}
+
 /// The labels of the folds in an exercise, and the Chinese edition's.
 const SUMMARIES_ZH: [(&str, &str); 3] = [
     ("Check your prediction", "核对你的预测"),
@@ -205,6 +253,39 @@ enum Marker {
     File(String),
     Sample(String),
 }
+
+/// The lines between which a README speaks of itself or of the repository
+/// (how to open the book, say): the book leaves them out.
+pub const README_ONLY: &str = "<!-- readme only -->";
+pub const README_ONLY_END: &str = "<!-- end of readme only -->";
+
+/// Which side of a pair of listings a label opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Python,
+    Rust,
+}
+
+/// The side a README's label line opens: `Python, [`python/main.py`](…):`
+/// or `Rust, [`src/main.rs`](…):`, in "The Python and the Rust, side by side".
+fn pair_label(line: &str) -> Option<Side> {
+    if line.starts_with("Python, [`python/") && line.ends_with(':') {
+        Some(Side::Python)
+    } else if (line.starts_with("Rust, [`src/") || line.starts_with("Rust, [`examples/"))
+        && line.ends_with(':')
+    {
+        Some(Side::Rust)
+    } else {
+        None
+    }
+}
+
+/// The HTML around a pair, which course.css lays out side by side where
+/// the page is wide enough and course.js turns into tabs where it is not.
+const PAIR_OPEN: &str = "<!-- i18n:skip -->\n\n<div class=\"pair\">\n<div class=\"pair-side\" data-lang=\"python\">\n\n";
+const PAIR_SWITCH: &str =
+    "<!-- i18n:skip -->\n\n</div>\n<div class=\"pair-side\" data-lang=\"rust\">\n\n";
+const PAIR_CLOSE: &str = "\n<!-- i18n:skip -->\n\n</div>\n</div>\n\n";
 
 fn transcript_marker_name() -> &'static str {
     "sample"

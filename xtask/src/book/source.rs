@@ -18,8 +18,9 @@ use crate::model::{Course, Lesson};
 pub const TITLE: &str = "Concurrency in Rust, from Python";
 const TITLE_ZH: &str = "Rust 并发编程：从 Python 出发";
 
-/// The script that puts the other edition's link in the menu bar.
-const LANGUAGE_SWITCH: &str = include_str!("language-switch.js");
+/// The course's script: the language switch, the programs' tabs, folds,
+/// tables on phones, print, and the Chinese edition's search.
+const SCRIPT: &str = include_str!("course.js");
 const STYLE: &str = include_str!("course.css");
 
 /// A book's sources, written.
@@ -61,10 +62,13 @@ pub fn write(
                    nav: Option<String>,
                    problems: &mut Vec<String>|
      -> Option<String> {
-        let readme_path = if dir == "CONTRIBUTING" {
-            course.root.join("CONTRIBUTING.md")
-        } else {
-            course.root.join(dir).join("README.md")
+        // A folder's README, or a page of its own (`CONTRIBUTING.md`).
+        let (readme_path, readme_dir) = match dir.strip_suffix(".md") {
+            Some(_) => {
+                let parent = Path::new(dir).parent().unwrap_or(Path::new(""));
+                (course.root.join(dir), parent.to_string_lossy().into_owned())
+            }
+            None => (course.root.join(dir).join("README.md"), dir.to_string()),
         };
         let readme = match fs::read_to_string(&readme_path) {
             Ok(text) => text,
@@ -74,20 +78,19 @@ pub fn write(
             }
         };
         let written_in = src.join(book_path).parent().map(Path::to_path_buf)?;
-        let readme_dir = readme_path.parent().unwrap_or(&course.root).to_path_buf();
-        let doc_line = super::links_for(&crates, &readme_dir);
+        let doc_line = super::links_for(&crates, &course.root.join(&readme_dir));
         let transcripts = package.map(transcripts_of).unwrap_or_default();
         let made = page::make(
             &site,
             &Source {
                 readme: &readme,
-                dir: if dir == "CONTRIBUTING" { "" } else { dir },
+                dir: &readme_dir,
                 page: book_path,
                 written_in: &written_in,
                 package: package.map(|l| l.name.as_str()),
                 transcripts,
                 glosses,
-                // The top README and CONTRIBUTING map nothing onto Rust.
+                // Only the chapters' and lessons' pages map Python onto Rust.
                 doc_line: if dir.starts_with("lessons/") {
                     &doc_line
                 } else {
@@ -122,6 +125,9 @@ pub fn write(
     };
 
     put("", "index.md", None, &[], None, &mut problems);
+    if let Some(title) = put(GLOSSARY, "glossary.md", None, &[], None, &mut problems) {
+        let _ = writeln!(summary, "[{title}](glossary.md)\n");
+    }
     for (number, (chapter, lessons)) in chapters.iter().enumerate() {
         let glosses = glosses(&course.root.join("lessons").join(chapter), &mut problems);
         let chapter_dir = format!("lessons/{chapter}");
@@ -152,21 +158,31 @@ pub fn write(
             let _ = writeln!(summary, "  - [{title}]({book_path})");
         }
     }
+    let exercises = exercises_page(course, &site, edition, po);
+    if let Err(e) = fs::write(src.join("exercises.md"), &exercises) {
+        problems.push(format!("exercises.md: {e}"));
+    }
+    let exercises_title = exercises.lines().next().unwrap_or("# Exercises");
+    let _ = write!(
+        summary,
+        "\n---\n\n[{}](exercises.md)\n",
+        exercises_title.trim_start_matches("# ")
+    );
     if edition == Edition::English {
         put(
-            "CONTRIBUTING",
+            "CONTRIBUTING.md",
             "contributing.md",
             None,
             &[],
             None,
             &mut problems,
         );
-        summary.push_str("\n---\n\n[Contributing to the course](contributing.md)\n");
+        summary.push_str("[Contributing to the course](contributing.md)\n");
     }
     let files = [
         ("src/SUMMARY.md", summary),
         ("book.toml", book_toml(edition, tools, po)),
-        ("language-switch.js", LANGUAGE_SWITCH.to_string()),
+        ("course.js", SCRIPT.to_string()),
         ("course.css", STYLE.to_string()),
     ];
     for (name, text) in files {
@@ -177,11 +193,97 @@ pub fn write(
     if problems.is_empty() {
         Ok(Written {
             root: root.to_path_buf(),
-            pages,
+            // The exercises page is the one not made from a README.
+            pages: pages + 1,
         })
     } else {
         Err(problems)
     }
+}
+
+/// The page that explains the course's own words.
+const GLOSSARY: &str = "lessons/GLOSSARY.md";
+
+/// A page listing every exercise of the course by chapter and lesson, each
+/// linked to its place on its lesson's page. Written in each edition's
+/// language, titles included (the Chinese ones from the translation).
+fn exercises_page(course: &Course, site: &Site, edition: Edition, po: &Path) -> String {
+    let translations = match edition {
+        Edition::English => BTreeMap::new(),
+        Edition::Chinese => super::i18n::translations(po),
+    };
+    let said = |english: &str| -> String {
+        translations
+            .get(english)
+            .cloned()
+            .unwrap_or_else(|| english.to_string())
+    };
+    let skip = match edition {
+        Edition::English => "",
+        Edition::Chinese => "<!-- i18n:skip -->\n\n",
+    };
+    let mut page = match edition {
+        Edition::English => String::from(
+            "# Exercises\n\nEvery exercise of the course, chapter by chapter. Each changes one of \
+             its lesson's programs in a copy of your own; `cargo xtask exercise` lists them with \
+             the ones you have passed, and the lesson's page has its prediction, hint and \
+             solution.\n\n",
+        ),
+        Edition::Chinese => String::from(
+            "<!-- i18n:skip -->\n\n# 练习\n\n<!-- i18n:skip -->\n\n本课程的全部练习，按章排列。每个练习都在你自己的副本里修改所在课的一个程序；\
+             `cargo xtask exercise` 会列出它们，并标出你已经通过的；每个练习的预测、提示和参考答案都在所在课的页面上。\n\n",
+        ),
+    };
+    for (chapter, lessons) in chapters(course) {
+        let readme =
+            fs::read_to_string(course.root.join("lessons").join(&chapter).join("README.md"))
+                .unwrap_or_default();
+        let title = readme
+            .lines()
+            .next()
+            .map(|l| l.trim_start_matches("# ").to_string())
+            .unwrap_or_else(|| chapter.clone());
+        let _ = write!(page, "{skip}## {}\n\n", said(&title));
+        for lesson in lessons.iter().filter(|l| !l.exercises.is_empty()) {
+            let path = &site.packages[&lesson.name];
+            let links: Vec<String> = lesson
+                .exercises
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let heading = format!("{}. {}", i + 1, e.title);
+                    format!("[{}]({path}#{})", said(&heading), heading_id(&heading))
+                })
+                .collect();
+            let _ = write!(
+                page,
+                "{skip}- [`{}`]({path}#{}): {}\n\n",
+                lesson.name,
+                heading_id("Exercises"),
+                links.join(" · ")
+            );
+        }
+    }
+    page
+}
+
+/// The id mdBook gives a heading whose Markdown text is `text` (the first
+/// of its name on the page): lower case, spaces as `-`, punctuation dropped.
+pub fn heading_id(text: &str) -> String {
+    text.replace('`', "")
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c)
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// The line under a lesson's title: its chapter, and the lessons before and
@@ -334,6 +436,9 @@ fn book_toml(edition: Edition, tools: &Tools, po: &Path) -> String {
         Edition::English => (TITLE, "en", "/"),
         Edition::Chinese => (TITLE_ZH, "zh-CN", "/zh-CN/"),
     };
+    // In Chinese, a query's pairs of characters must all be in a section:
+    // 进程池 is 进程 and 程池 together, not any page about processes.
+    let chinese = edition == Edition::Chinese;
     let mut toml = format!(
         r#"# Written by `cargo xtask book` from the course's READMEs: edit those, not this.
 [book]
@@ -347,9 +452,18 @@ create-missing = false
 [output.html]
 default-theme = "light"
 preferred-dark-theme = "navy"
-additional-js = ["language-switch.js"]
+additional-js = ["course.js"]
 additional-css = ["course.css"]
 site-url = "{site_url}"
+
+# Search: sections split at every heading down to an exercise's; titles
+# weigh most (`cargo xtask book` then rebuilds the index; see search.rs).
+[output.html.search]
+heading-split-level = 3
+boost-title = 3
+boost-hierarchy = 2
+boost-paragraph = 1
+use-boolean-and = {chinese}
 
 # The lessons use the course's own crates: a playground could not run them.
 [output.html.playground]

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use crate::book::browser::layout::{self, Probe};
 use crate::book::browser::{BrowserOptions, Screenshot, Search, test_book};
 use crate::book::page::Edition;
-use crate::book::{html, i18n, source, tools};
+use crate::book::{anchors, html, i18n, search, source, tools};
 use crate::model::Course;
 
 use super::{error, fail};
@@ -35,8 +36,9 @@ pub struct BookOptions {
     /// untranslated, changed ones fuzzy (needs GNU gettext).
     #[arg(long)]
     pub update_po: bool,
-    /// With --browser: save two screenshots of this page (such as
-    /// `threads/lock.html`), 1280 and 390 pixels wide, into target/book-shots/.
+    /// With --browser: save screenshots of this page (such as
+    /// `threads/lock.html`), 1600, 1280 and 390 pixels wide, in both
+    /// editions, into target/book-shots/.
     #[arg(long, value_name = "PAGE")]
     pub screenshots: Option<String>,
 }
@@ -66,6 +68,7 @@ fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
         None => vec![Edition::English, Edition::Chinese],
     };
     let po = course.root.join(i18n::PO);
+    let translations = i18n::translations(&po);
     let zh_sources = sources.join("zh-CN");
     // mdBook empties its destination first, so English, at the root, goes first.
     for edition in &editions {
@@ -76,11 +79,18 @@ fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
         };
         let written = source::write(course, *edition, &sources.join(code), &tools, &po)?;
         mdbook(&tools.mdbook, &written.root, &dest).map_err(one)?;
+        let searched = search::rebuild(&dest, *edition, &translations).map_err(one)?;
         eprintln!(
-            "book: {code}: {} pages in {:.1} s",
+            "book: {code}: {} pages in {:.1} s; search: {} sections, {} with their solution left out",
             written.pages,
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            searched.sections,
+            searched.solutions_cut
         );
+    }
+    if editions.len() == 2 {
+        let added = anchors::add_english_ids(&out, &out.join("zh-CN")).map_err(one)?;
+        eprintln!("book: zh-CN: {added} headings carry their English anchor too");
     }
     let mut problems = Vec::new();
     if options.update_po || options.check {
@@ -119,6 +129,7 @@ fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
             &editions,
             options.screenshots.as_deref(),
             &course.target_dir,
+            course.lessons.iter().map(|l| l.exercises.len()).sum(),
         ));
     }
     if !problems.is_empty() {
@@ -189,20 +200,85 @@ fn browser(
     editions: &[Edition],
     screenshots: Option<&str>,
     target: &Path,
+    exercises: usize,
 ) -> Vec<String> {
     if editions.len() != 2 {
         return vec!["the browser test checks both editions and the switch between them: run it without --lang".into()];
     }
-    let search = |prefix: &str| Search {
+    // What a reader must find: each lesson page first among the results for
+    // what it teaches, in English and in Chinese.
+    let search = |prefix: &str, query: &str, lesson: &str| Search {
         page: format!("{prefix}index.html"),
-        query: "Mutex".into(),
-        expect_href: format!("{prefix}threads/lock.html"),
+        query: query.into(),
+        expect_href: format!("{prefix}{lesson}"),
+        within: 3,
     };
+    let searches = vec![
+        search("", "Mutex", "threads/lock.html"),
+        search("zh-CN/", "Mutex", "threads/lock.html"),
+        search("zh-CN/", "互斥锁", "threads/lock.html"),
+        search("zh-CN/", "进程池", "processes/pool.html"),
+        search("zh-CN/", "守护线程", "threads/join-daemon.html"),
+    ];
+    // What a reader sees on a wide screen, a laptop and a phone.
+    let probe = |page: &str, width: u32, script: &'static str, arg: serde_json::Value| Probe {
+        page: page.to_string(),
+        width,
+        height: if width < 600 { 844 } else { 900 },
+        script,
+        arg,
+    };
+    let mut probes = Vec::new();
+    for prefix in ["", "zh-CN/"] {
+        let at = |page: &str| format!("{prefix}{page}");
+        probes.extend([
+            probe(&at("threads/lock.html"), 1600, layout::COLUMN, 1000.into()),
+            probe(&at("threads/lock.html"), 1600, layout::PAIRS, true.into()),
+            probe(&at("processes/pool.html"), 1600, layout::PAIRS, true.into()),
+            probe(&at("threads/lock.html"), 1280, layout::PAIRS, false.into()),
+            probe(
+                &at("threads/lock.html"),
+                1280,
+                layout::FOLDED,
+                serde_json::Value::Null,
+            ),
+            probe(
+                &at("costs/index.html"),
+                1280,
+                layout::TABLES,
+                serde_json::Value::Null,
+            ),
+            probe(
+                &at("threads/lock.html#exercises"),
+                1280,
+                layout::PLACE,
+                "exercises".into(),
+            ),
+            probe(
+                &at("exercises.html"),
+                1280,
+                layout::EXERCISES,
+                exercises.into(),
+            ),
+        ]);
+        for page in [
+            "threads/lock.html",
+            "processes/pool.html",
+            "async/gather.html",
+        ] {
+            probes.push(probe(
+                &at(page),
+                390,
+                layout::TABLES,
+                serde_json::Value::Null,
+            ));
+        }
+    }
     let mut shots = Vec::new();
     if let Some(page) = screenshots {
-        let name = page.trim_end_matches(".html").replace('/', "-");
+        let name = page.replace(".html", "").replace(['/', '#'], "-");
         for (prefix, code) in [("", "en"), ("zh-CN/", "zh-CN")] {
-            for (width, height) in [(1280, 900), (390, 844)] {
+            for (width, height) in [(1600, 1000), (1280, 900), (390, 844)] {
                 shots.push(Screenshot {
                     page: format!("{prefix}{page}"),
                     width,
@@ -217,8 +293,10 @@ fn browser(
     }
     let options = BrowserOptions {
         language_switch: true,
-        searches: vec![search(""), search("zh-CN/")],
+        searches,
         screenshots: shots,
+        probes,
+        median_height_limit: Some(5500),
     };
     match test_book(out, &options) {
         Ok(summary) => {

@@ -24,7 +24,7 @@ fn change(n: i64) {
     *num += n;
     *num -= n;
     // The guard drops here, on every way out of the function: Python's
-    // `finally: numLock.release()`.
+    // `finally: num_lock.release()`.
 }
 
 /// The thread function: ten thousand changes.

@@ -32,11 +32,15 @@ pub const STATE: &str = r#"async (wantSwitch, waitMs) => {
       .filter(l => !l.disabled)
       .map(l => ({ url: l.href, ok: l.sheet !== null })),
     languageSwitch: sw ? sw.href : null,
+    height: document.documentElement.scrollHeight,
+    sideways: Array.from(document.querySelectorAll('main pre'))
+      .filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1).length,
   };
 }"#;
 
 /// Waits (up to `waitMs`) for a search result linking to `want` (an
-/// absolute address), and returns the addresses the results link to.
+/// absolute address), and returns the addresses the results link to, in
+/// their order.
 pub const SEARCH: &str = r#"async (want, waitMs) => {
   const deadline = Date.now() + waitMs;
   const found = () => Array.from(document.querySelectorAll('#mdbook-searchresults a, #searchresults a'))
@@ -71,6 +75,12 @@ pub struct PageState {
     pub images: Vec<Loaded>,
     pub sheets: Vec<Loaded>,
     pub language_switch: Option<String>,
+    /// The page's height, in CSS pixels, at the width it was opened at.
+    #[serde(default)]
+    pub height: u32,
+    /// Its code blocks that scroll sideways there.
+    #[serde(default)]
+    pub sideways: usize,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

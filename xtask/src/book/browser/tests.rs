@@ -37,6 +37,7 @@ fn a_good_page_has_nothing_to_say() {
         images: vec![loaded("http://127.0.0.1:1/chart.svg", true)],
         sheets: vec![loaded("http://127.0.0.1:1/css/chrome.css", true)],
         language_switch: Some("http://127.0.0.1:1/zh-CN/index.html".into()),
+        ..PageState::default()
     };
     assert_eq!(
         state_problems(&state, true, shown, &HashSet::new()),
@@ -59,6 +60,7 @@ fn each_kind_of_breakage_is_one_sentence() {
         ],
         sheets: vec![loaded("http://127.0.0.1:1/css/chrome.css", false)],
         language_switch: None,
+        ..PageState::default()
     };
     let failed = HashSet::from(["http://127.0.0.1:1/gone.png".to_string()]);
     assert_eq!(
@@ -123,7 +125,7 @@ fn small_helpers() {
 }
 
 #[test]
-fn the_summary_is_one_line() {
+fn the_summary_says_what_was_checked_and_measured() {
     let summary = Summary {
         pages: 80,
         code_blocks: 300,
@@ -132,10 +134,25 @@ fn the_summary_is_one_line() {
         searches: 1,
         screenshots: 2,
         elapsed: Duration::from_millis(12_340),
+        heights: vec![
+            ("threads/lock.html".into(), 5000),
+            ("threads/race.html".into(), 7000),
+            ("threads/index.html".into(), 9000),
+            ("zh-CN/threads/lock.html".into(), 5200),
+        ],
+        sideways: 1,
+        figures: vec![(
+            "threads/lock.html at 1600 px: text column, px".into(),
+            1290.0,
+        )],
     };
     assert_eq!(
         summary.to_string(),
-        "browser: 80 pages opened in 12.3 s; 300 code blocks, 4 images and 560 stylesheets checked; 1 search run, 2 screenshots saved"
+        "browser: 80 pages opened in 12.3 s; 300 code blocks, 4 images and 560 stylesheets checked; 1 search run, 2 screenshots saved\n\
+         browser: English lesson pages at 1280 px: median 7000 px tall, the tallest 7000 px (threads/race.html)\n\
+         browser: Chinese lesson pages at 1280 px: median 5200 px tall, the tallest 5200 px (zh-CN/threads/lock.html)\n\
+         browser: 1 code block scrolling sideways at 1280 px\n\
+         browser: threads/lock.html at 1600 px: text column, px: 1290"
     );
 }
 

@@ -60,6 +60,34 @@ impl Run {
                     .collect()
             })
             .unwrap_or_default();
+        let place = found.iter().position(|u| *u == want);
+        if search.within > 0
+            && let Some(place) = place.filter(|p| *p >= search.within)
+        {
+            let first: Vec<String> = found
+                .iter()
+                .take(search.within)
+                .map(|u| self.shown(u))
+                .collect();
+            let text = format!(
+                "searching for \"{}\" lists {} as result {}, not among the first {} ({})",
+                search.query,
+                search.expect_href,
+                place + 1,
+                search.within,
+                first.join(", ")
+            );
+            self.problem(page, text);
+        }
+        if place.is_some() {
+            self.summary.figures.push((
+                format!(
+                    "search \"{}\" from {page}: {} is result",
+                    search.query, search.expect_href
+                ),
+                (place.unwrap_or(0) + 1) as f64,
+            ));
+        }
         if !found.contains(&want) {
             let listed: Vec<String> = found.iter().map(|u| self.shown(u)).collect();
             let listed = if listed.is_empty() {
@@ -103,7 +131,12 @@ impl Run {
 
     fn take_screenshot(&mut self, shot: &Screenshot) -> Result<(), String> {
         let page = &shot.page;
-        if !self.open(page, &self.server.url(page))? {
+        // A `#place` on the page: the shot shows it at the top.
+        let url = match page.split_once('#') {
+            Some((path, place)) => format!("{}#{place}", self.server.url(path)),
+            None => self.server.url(page),
+        };
+        if !self.open(page, &url)? {
             return Ok(());
         }
         if self

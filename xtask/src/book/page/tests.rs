@@ -79,3 +79,13 @@ fn a_lesson_named_by_its_package_links_to_its_page_and_a_table_gets_its_docs() {
          | Python | Rust |\n|---|---|\n| a | `Mutex` |\n\nDocumentation: [`Mutex`](u).\n"
     );
 }
+
+#[test]
+fn the_chinese_documentation_line_has_chinese_punctuation() {
+    assert_eq!(
+        super::chinese_doc_line(
+            "Documentation: [`Mutex`](https://a/Mutex), [`thread::spawn`](https://a/spawn)."
+        ),
+        "文档：[`Mutex`](https://a/Mutex)、[`thread::spawn`](https://a/spawn)。"
+    );
+}

@@ -77,8 +77,11 @@ fn options(shots: &Path) -> BrowserOptions {
             page: "index.html".into(),
             query: "Mutex".into(),
             expect_href: "threads/lock.html".into(),
+            within: 0,
         }],
         screenshots: vec![shot(1280, 800), shot(390, 844)],
+        probes: Vec::new(),
+        median_height_limit: None,
     }
 }
 
