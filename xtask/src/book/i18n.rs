@@ -268,14 +268,79 @@ pub fn update(po: &Path, pot: &Path) -> Result<(), String> {
         })
     };
     match tidy(status) {
-        Some(_) => Ok(()),
-        None => Err(format!("gettext could not update {}", po.display())),
+        Some(_) => {}
+        None => return Err(format!("gettext could not update {}", po.display())),
     }
+    let text = std::fs::read_to_string(po).map_err(|e| format!("{}: {e}", po.display()))?;
+    std::fs::write(po, identical_code(&text)).map_err(|e| format!("{}: {e}", po.display()))
+}
+
+/// The po text with every untranslated string literal of a listing given
+/// itself as its translation. mdbook-xgettext extracts a program's string
+/// literals with its comments, but what a program prints stays as it is in
+/// the Chinese edition: only a Python docstring (`"""…`) is prose to
+/// translate.
+pub fn identical_code(po: &str) -> String {
+    let literal = regex::Regex::new(r#"^(?:[bfrBFR]{0,2})(?:"|'|r#*")"#).expect("a valid pattern");
+    let mut out = Vec::new();
+    for entry in po.split("\n\n") {
+        let lines: Vec<&str> = entry.lines().collect();
+        let id_at = lines.iter().position(|l| l.starts_with("msgid "));
+        let str_at = lines.iter().position(|l| l.starts_with("msgstr "));
+        let (Some(id_at), Some(str_at)) = (id_at, str_at) else {
+            out.push(entry.to_string());
+            continue;
+        };
+        let untranslated = lines[str_at] == "msgstr \"\"" && str_at + 1 == lines.len();
+        let quoted: String = lines[id_at..str_at]
+            .iter()
+            .map(|l| l.trim_start_matches("msgid ").trim_matches('"'))
+            .collect();
+        let id = unescape(&quoted);
+        let docstring = id.starts_with("\"\"\"") || id.starts_with("'''");
+        if untranslated && !id.is_empty() && literal.is_match(&id) && !docstring {
+            let mut copy: Vec<String> = lines[..str_at].iter().map(|l| l.to_string()).collect();
+            for (n, line) in lines[id_at..str_at].iter().enumerate() {
+                copy.push(if n == 0 {
+                    line.replacen("msgid ", "msgstr ", 1)
+                } else {
+                    line.to_string()
+                });
+            }
+            out.push(copy.join("\n"));
+        } else {
+            out.push(entry.to_string());
+        }
+    }
+    out.join("\n\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::without_regions;
+
+    #[test]
+    fn a_listings_string_literals_translate_to_themselves() {
+        let po = r#"#: a.md:3
+msgid "\"begin num:\""
+msgstr ""
+
+#: a.md:4
+msgid "// A comment"
+msgstr ""
+
+#: a.md:5
+msgid "\"\"\"Doc.\"\"\""
+msgstr ""
+"#;
+        let done = super::identical_code(po);
+        assert!(
+            done.contains("msgid \"\\\"begin num:\\\"\"\nmsgstr \"\\\"begin num:\\\"\""),
+            "{done}"
+        );
+        assert!(done.contains("msgid \"// A comment\"\nmsgstr \"\"\n"), "{done}");
+        assert!(done.contains("Doc.\\\"\\\"\\\"\"\nmsgstr \"\""), "{done}");
+    }
 
     #[test]
     fn a_po_file_is_read_into_its_translated_messages() {

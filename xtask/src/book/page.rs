@@ -8,8 +8,9 @@
 //! (`threads-lock`) links to its page. A sample run gets the sentence on what
 //! varies between runs and, in English, a gloss of the Chinese it prints. A
 //! mapping table gets a line linking each item it names to its documentation.
-//! Every fenced block is marked `i18n:skip`: code and output are not
-//! translated, so the Chinese edition never waits for a changed program.
+//! Every fenced block but a program's listing is marked `i18n:skip`: output,
+//! commands and patches are not translated. A listing's comments are, and
+//! only those: its code stays byte for byte what runs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -119,7 +120,15 @@ pub fn make(site: &Site, src: &Source) -> Page {
                 .find(|&j| closes(lines[j].trim_start(), fence))
                 .unwrap_or(lines.len());
             let out = &mut page.markdown;
-            out.push_str(&format!("{indent}<!-- i18n:skip -->\n\n"));
+            // A program's listing is translated for its comments (and the
+            // Python's docstrings) alone: mdbook-xgettext extracts those
+            // and its string literals, whose translation is the literal
+            // itself (`i18n::identical_code`), so the code stays as it runs.
+            // Every other block (output, commands, patches) is left alone.
+            let listing = matches!(&pending, Some(Marker::File(path)) if path.ends_with(".rs") || path.ends_with(".py"));
+            if !listing {
+                out.push_str(&format!("{indent}<!-- i18n:skip -->\n\n"));
+            }
             match pending.take() {
                 Some(Marker::File(path)) => {
                     let file = site.root.join(src.dir).join(&path);

@@ -59,6 +59,13 @@ pub fn run(course: &Course, options: &BookOptions) -> ExitCode {
 
 fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
     let one = |e: String| vec![e];
+    if options.check && options.lang.is_some() {
+        // The Chinese pages carry the English edition's anchors, and each
+        // edition's switch leads into the other: the check needs both.
+        return Err(one(
+            "--check checks both editions and the links between them: run it without --lang".into(),
+        ));
+    }
     let tools = tools::ensure(&course.target_dir).map_err(one)?;
     let out = course.target_dir.join("book");
     let sources = course.target_dir.join("book-src");
