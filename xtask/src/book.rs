@@ -20,6 +20,7 @@ pub mod serve;
 pub mod source;
 pub mod tools;
 pub mod varies;
+pub mod zh_check;
 
 use std::fs;
 use std::path::Path;

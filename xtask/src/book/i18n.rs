@@ -338,7 +338,10 @@ msgstr ""
             done.contains("msgid \"\\\"begin num:\\\"\"\nmsgstr \"\\\"begin num:\\\"\""),
             "{done}"
         );
-        assert!(done.contains("msgid \"// A comment\"\nmsgstr \"\"\n"), "{done}");
+        assert!(
+            done.contains("msgid \"// A comment\"\nmsgstr \"\"\n"),
+            "{done}"
+        );
         assert!(done.contains("Doc.\\\"\\\"\\\"\"\nmsgstr \"\""), "{done}");
     }
 

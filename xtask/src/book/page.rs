@@ -144,6 +144,13 @@ pub fn make(site: &Site, src: &Source) -> Page {
                     page.includes.push(file);
                 }
                 Some(Marker::Sample(program)) => {
+                    let before = paragraph_before(&lines, i);
+                    if let Some(said) = GENERATED.iter().find(|g| before.contains(*g)) {
+                        page.problems.push(format!(
+                            "{}/README.md says “{said}” above the sample run of {program}: the book writes what varies under the sample itself, so say something else there",
+                            src.dir
+                        ));
+                    }
                     for l in &lines[i..end.min(lines.len())] {
                         out.push_str(l);
                         out.push('\n');
@@ -249,6 +256,26 @@ fn chinese_doc_line(doc: &str) -> String {
         .trim()
         .trim_end_matches('.');
     format!("文档：{}。", links.replace("), [", ")、["))
+}
+
+/// What the sentence under a sample run says (`varies`): a README must not
+/// say it again just above.
+const GENERATED: [&str; 2] = ["Every run prints exactly", "In another run,"];
+
+/// The text of the paragraph that ends just before line `at` (markers and
+/// blank lines between them skipped).
+fn paragraph_before(lines: &[&str], at: usize) -> String {
+    let mut end = at;
+    while end > 0
+        && (lines[end - 1].trim().is_empty() || lines[end - 1].trim_start().starts_with("<!--"))
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !lines[start - 1].trim().is_empty() {
+        start -= 1;
+    }
+    lines[start..end].join(" ")
 }
 
 /// The labels of the folds in an exercise, and the Chinese edition's.

@@ -11,7 +11,7 @@ use std::time::Instant;
 use crate::book::browser::layout::{self, Probe};
 use crate::book::browser::{BrowserOptions, Screenshot, Search, test_book};
 use crate::book::page::Edition;
-use crate::book::{anchors, html, i18n, search, source, tools};
+use crate::book::{anchors, html, i18n, search, source, tools, zh_check};
 use crate::model::Course;
 
 use super::{error, fail};
@@ -119,6 +119,22 @@ fn build(course: &Course, options: &BookOptions) -> Result<(), Vec<String>> {
                 counts.untranslated,
                 counts.fuzzy
             ));
+        }
+    }
+    if options.check && editions.contains(&Edition::Chinese) {
+        let text = std::fs::read_to_string(&po).unwrap_or_default();
+        problems.extend(zh_check::po_problems(&text));
+        let measured = [
+            "threads/lock.html",
+            "processes/pool.html",
+            "async/gather.html",
+        ];
+        let (broken, counts) = zh_check::listing_problems(&out, &out.join("zh-CN"), &measured);
+        problems.extend(broken);
+        for (page, chinese, all) in counts {
+            eprintln!(
+                "book: zh-CN/{page}: {chinese} of {all} comment lines of its listings are Chinese"
+            );
         }
     }
     if options.check {

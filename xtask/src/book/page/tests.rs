@@ -58,7 +58,7 @@ fn a_copy_becomes_an_include_and_a_sample_gets_its_sentence() {
     let page = make(&site(), &source(readme, &none));
     assert_eq!(
         page.markdown,
-        "<!-- i18n:skip -->\n\n```rust\n{{#include ../../../../../lessons/threads/lock/src/main.rs}}\n```\n\n\
+        "```rust\n{{#include ../../../../../lessons/threads/lock/src/main.rs}}\n```\n\n\
          <!-- i18n:skip -->\n\n```text\na 12\n```\n\nIn another run, the process ids are different; \
          everything else is the same every time.\n"
     );
@@ -87,5 +87,19 @@ fn the_chinese_documentation_line_has_chinese_punctuation() {
             "Documentation: [`Mutex`](https://a/Mutex), [`thread::spawn`](https://a/spawn)."
         ),
         "文档：[`Mutex`](https://a/Mutex)、[`thread::spawn`](https://a/spawn)。"
+    );
+}
+
+#[test]
+fn a_readme_that_says_what_the_generated_sentence_says_is_told() {
+    let none = |_: &str| Ok(None);
+    let readme = "Every run prints exactly this.\n\n<!-- sample: main -->\n```text\na 12\n```\n";
+    let page = make(&site(), &source(readme, &none));
+    assert!(
+        page.problems
+            .iter()
+            .any(|p| p.contains("Every run prints exactly")),
+        "{:?}",
+        page.problems
     );
 }
