@@ -48,6 +48,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("Mutex::new", "std/sync/struct.Mutex.html#method.new"),
     ("Stdio::piped", "std/process/struct.Stdio.html#method.piped"),
     ("assert_eq!", "std/macro.assert_eq.html"),
+    ("mpsc::channel", "std/sync/mpsc/fn.channel.html"),
     ("std::net", "std/net/index.html"),
     ("std::process::id", "std/process/fn.id.html"),
     ("std::thread::current", "std/thread/fn.current.html"),
@@ -58,6 +59,7 @@ pub const ITEMS: &[(&str, &str)] = &[
         "std/thread/struct.Builder.html#method.new",
     ),
     ("thread::current", "std/thread/fn.current.html"),
+    ("thread::scope", "std/thread/fn.scope.html"),
     ("thread::spawn", "std/thread/fn.spawn.html"),
     ("thread_local!", "std/macro.thread_local.html"),
     // crossbeam-channel
@@ -127,6 +129,8 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("procspawn::init", "procspawn/fn.init.html"),
     ("procspawn::spawn", "procspawn/fn.spawn.html"),
+    // rayon
+    ("rayon::prelude", "rayon/prelude/index.html"),
     // serde
     ("Deserialize", "serde/trait.Deserialize.html"),
     ("DeserializeOwned", "serde/de/trait.DeserializeOwned.html"),
