@@ -12,11 +12,16 @@
 /// `(as the tables write it, path under the documentation's root)`.
 pub const ITEMS: &[(&str, &str)] = &[
     // std: types, traits and their variants.
+    (
+        "Acquire",
+        "std/sync/atomic/enum.Ordering.html#variant.Acquire",
+    ),
     ("Arc", "std/sync/struct.Arc.html"),
     ("AtomicBool", "std/sync/atomic/struct.AtomicBool.html"),
     ("AtomicU32", "std/sync/atomic/struct.AtomicU32.html"),
     ("Cell", "std/cell/struct.Cell.html"),
     ("Child", "std/process/struct.Child.html"),
+    ("Condvar", "std/sync/struct.Condvar.html"),
     ("Drop", "std/ops/trait.Drop.html"),
     ("Err", "std/result/enum.Result.html#variant.Err"),
     ("ExitStatus", "std/process/struct.ExitStatus.html"),
@@ -26,6 +31,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("Mutex", "std/sync/struct.Mutex.html"),
     ("None", "std/option/enum.Option.html#variant.None"),
     ("Ok", "std/result/enum.Result.html#variant.Ok"),
+    ("OnceLock", "std/sync/struct.OnceLock.html"),
     ("Option", "std/option/enum.Option.html"),
     (
         "Ordering::Relaxed",
@@ -36,13 +42,19 @@ pub const ITEMS: &[(&str, &str)] = &[
         "std/sync/atomic/enum.Ordering.html#variant.Relaxed",
     ),
     ("RefCell", "std/cell/struct.RefCell.html"),
+    (
+        "Release",
+        "std/sync/atomic/enum.Ordering.html#variant.Release",
+    ),
     ("Result", "std/result/enum.Result.html"),
     ("Some", "std/option/enum.Option.html#variant.Some"),
     ("String", "std/string/struct.String.html"),
     ("Vec", "std/vec/struct.Vec.html"),
+    ("VecDeque", "std/collections/struct.VecDeque.html"),
     ("io::Result", "std/io/type.Result.html"),
     ("std::process::Child", "std/process/struct.Child.html"),
     // std: functions, methods and macros.
+    ("Barrier::new", "std/sync/struct.Barrier.html#method.new"),
     ("Command::new", "std/process/struct.Command.html#method.new"),
     ("File::lock", "std/fs/struct.File.html#method.lock"),
     ("Mutex::new", "std/sync/struct.Mutex.html#method.new"),
@@ -59,6 +71,7 @@ pub const ITEMS: &[(&str, &str)] = &[
         "std/thread/struct.Builder.html#method.new",
     ),
     ("thread::current", "std/thread/fn.current.html"),
+    ("thread::park", "std/thread/fn.park.html"),
     ("thread::scope", "std/thread/fn.scope.html"),
     ("thread::spawn", "std/thread/fn.spawn.html"),
     ("thread_local!", "std/macro.thread_local.html"),
