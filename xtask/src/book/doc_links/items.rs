@@ -18,7 +18,9 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("Arc", "std/sync/struct.Arc.html"),
     ("AtomicBool", "std/sync/atomic/struct.AtomicBool.html"),
+    ("AtomicI32", "std/sync/atomic/struct.AtomicI32.html"),
     ("AtomicU32", "std/sync/atomic/struct.AtomicU32.html"),
+    ("AtomicU64", "std/sync/atomic/struct.AtomicU64.html"),
     ("Cell", "std/cell/struct.Cell.html"),
     ("Child", "std/process/struct.Child.html"),
     ("Condvar", "std/sync/struct.Condvar.html"),
@@ -94,11 +96,17 @@ pub const ITEMS: &[(&str, &str)] = &[
     // ipc-channel
     ("IpcReceiver", "ipc_channel/ipc/struct.IpcReceiver.html"),
     ("IpcSender", "ipc_channel/ipc/struct.IpcSender.html"),
+    (
+        "IpcSharedMemory",
+        "ipc_channel/ipc/struct.IpcSharedMemory.html",
+    ),
     ("ipc-channel", "ipc_channel/index.html"),
     (
         "ipc_channel::ipc::channel",
         "ipc_channel/ipc/fn.channel.html",
     ),
+    // libc
+    ("libc::_exit", "libc/fn._exit.html"),
     // loom
     (
         "Builder::check",
@@ -126,6 +134,10 @@ pub const ITEMS: &[(&str, &str)] = &[
     (
         "ForkResult::Parent",
         "nix/unistd/enum.ForkResult.html#variant.Parent",
+    ),
+    (
+        "MapFlags::MAP_SHARED",
+        "nix/sys/mman/struct.MapFlags.html#associatedconstant.MAP_SHARED",
     ),
     ("Result", "nix/type.Result.html"),
     ("nix::sys::signal::kill", "nix/sys/signal/fn.kill.html"),
