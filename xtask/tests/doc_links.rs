@@ -120,6 +120,7 @@ fn a_name_of_several_crates_is_the_one_its_table_chooses() {
         ("lessons/threads/shared-state/README.md", "Mutex", "std"),
         ("lessons/threads/spawn/README.md", "JoinHandle", "std"),
         ("lessons/threads/subclass/README.md", "JoinHandle", "std"),
+        ("lessons/threads/sync/README.md", "Mutex", "std"),
     ];
     let crates = crates();
     let crates_of = |item: &str| -> BTreeSet<&str> {

@@ -12,11 +12,18 @@
 /// `(as the tables write it, path under the documentation's root)`.
 pub const ITEMS: &[(&str, &str)] = &[
     // std: types, traits and their variants.
+    (
+        "Acquire",
+        "std/sync/atomic/enum.Ordering.html#variant.Acquire",
+    ),
     ("Arc", "std/sync/struct.Arc.html"),
     ("AtomicBool", "std/sync/atomic/struct.AtomicBool.html"),
+    ("AtomicI32", "std/sync/atomic/struct.AtomicI32.html"),
     ("AtomicU32", "std/sync/atomic/struct.AtomicU32.html"),
+    ("AtomicU64", "std/sync/atomic/struct.AtomicU64.html"),
     ("Cell", "std/cell/struct.Cell.html"),
     ("Child", "std/process/struct.Child.html"),
+    ("Condvar", "std/sync/struct.Condvar.html"),
     ("Drop", "std/ops/trait.Drop.html"),
     ("Err", "std/result/enum.Result.html#variant.Err"),
     ("ExitStatus", "std/process/struct.ExitStatus.html"),
@@ -26,6 +33,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("Mutex", "std/sync/struct.Mutex.html"),
     ("None", "std/option/enum.Option.html#variant.None"),
     ("Ok", "std/result/enum.Result.html#variant.Ok"),
+    ("OnceLock", "std/sync/struct.OnceLock.html"),
     ("Option", "std/option/enum.Option.html"),
     (
         "Ordering::Relaxed",
@@ -36,18 +44,25 @@ pub const ITEMS: &[(&str, &str)] = &[
         "std/sync/atomic/enum.Ordering.html#variant.Relaxed",
     ),
     ("RefCell", "std/cell/struct.RefCell.html"),
+    (
+        "Release",
+        "std/sync/atomic/enum.Ordering.html#variant.Release",
+    ),
     ("Result", "std/result/enum.Result.html"),
     ("Some", "std/option/enum.Option.html#variant.Some"),
     ("String", "std/string/struct.String.html"),
     ("Vec", "std/vec/struct.Vec.html"),
+    ("VecDeque", "std/collections/struct.VecDeque.html"),
     ("io::Result", "std/io/type.Result.html"),
     ("std::process::Child", "std/process/struct.Child.html"),
     // std: functions, methods and macros.
+    ("Barrier::new", "std/sync/struct.Barrier.html#method.new"),
     ("Command::new", "std/process/struct.Command.html#method.new"),
     ("File::lock", "std/fs/struct.File.html#method.lock"),
     ("Mutex::new", "std/sync/struct.Mutex.html#method.new"),
     ("Stdio::piped", "std/process/struct.Stdio.html#method.piped"),
     ("assert_eq!", "std/macro.assert_eq.html"),
+    ("mpsc::channel", "std/sync/mpsc/fn.channel.html"),
     ("std::net", "std/net/index.html"),
     ("std::process::id", "std/process/fn.id.html"),
     ("std::thread::current", "std/thread/fn.current.html"),
@@ -58,6 +73,8 @@ pub const ITEMS: &[(&str, &str)] = &[
         "std/thread/struct.Builder.html#method.new",
     ),
     ("thread::current", "std/thread/fn.current.html"),
+    ("thread::park", "std/thread/fn.park.html"),
+    ("thread::scope", "std/thread/fn.scope.html"),
     ("thread::spawn", "std/thread/fn.spawn.html"),
     ("thread_local!", "std/macro.thread_local.html"),
     // crossbeam-channel
@@ -79,11 +96,17 @@ pub const ITEMS: &[(&str, &str)] = &[
     // ipc-channel
     ("IpcReceiver", "ipc_channel/ipc/struct.IpcReceiver.html"),
     ("IpcSender", "ipc_channel/ipc/struct.IpcSender.html"),
+    (
+        "IpcSharedMemory",
+        "ipc_channel/ipc/struct.IpcSharedMemory.html",
+    ),
     ("ipc-channel", "ipc_channel/index.html"),
     (
         "ipc_channel::ipc::channel",
         "ipc_channel/ipc/fn.channel.html",
     ),
+    // libc
+    ("libc::_exit", "libc/fn._exit.html"),
     // loom
     (
         "Builder::check",
@@ -112,6 +135,10 @@ pub const ITEMS: &[(&str, &str)] = &[
         "ForkResult::Parent",
         "nix/unistd/enum.ForkResult.html#variant.Parent",
     ),
+    (
+        "MapFlags::MAP_SHARED",
+        "nix/sys/mman/struct.MapFlags.html#associatedconstant.MAP_SHARED",
+    ),
     ("Result", "nix/type.Result.html"),
     ("nix::sys::signal::kill", "nix/sys/signal/fn.kill.html"),
     ("nix::unistd::fork", "nix/unistd/fn.fork.html"),
@@ -127,6 +154,8 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("procspawn::init", "procspawn/fn.init.html"),
     ("procspawn::spawn", "procspawn/fn.spawn.html"),
+    // rayon
+    ("rayon::prelude", "rayon/prelude/index.html"),
     // serde
     ("Deserialize", "serde/trait.Deserialize.html"),
     ("DeserializeOwned", "serde/de/trait.DeserializeOwned.html"),
