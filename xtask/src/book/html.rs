@@ -20,6 +20,8 @@ pub struct Checked {
 pub fn check(out: &Path) -> Result<Checked, Vec<String>> {
     let pages = crate::model::files_under(out, "html");
     let attr = Regex::new(r#"(?:href|src)="([^"]*)""#).expect("a valid pattern");
+    let source_link =
+        Regex::new(r#"<a class="page-source" href="([^"]*)""#).expect("a valid pattern");
     let id = Regex::new(r#"\bid="([^"]*)""#).expect("a valid pattern");
     let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
     let mut texts = BTreeMap::new();
@@ -41,7 +43,24 @@ pub fn check(out: &Path) -> Result<Checked, Vec<String>> {
             continue;
         }
         let name = page.strip_prefix(out).unwrap_or(page).display().to_string();
+        // A page's link to its own source leads into the repository the book
+        // was built from, outside the book: it must lead to that file.
+        let sources: Vec<String> = source_link
+            .captures_iter(text)
+            .map(|c| c[1].to_string())
+            .collect();
+        for source in &sources {
+            links += 1;
+            if !page.parent().unwrap_or(out).join(source).is_dir() {
+                broken.push(format!(
+                    "{name}: its source link leads to {source}, which is no folder of the repository"
+                ));
+            }
+        }
         for target in attr.captures_iter(text).map(|c| c[1].to_string()) {
+            if sources.contains(&target) {
+                continue;
+            }
             if target.is_empty()
                 || target.contains("://")
                 || target.starts_with("mailto:")
@@ -160,6 +179,19 @@ mod tests {
             r#"<i id="top"></i><a href="a/b.html#here">b</a>"#,
         )
         .unwrap();
+        // A link to the page's source leads out of the book, to a folder.
+        std::fs::create_dir_all(dir.join("book")).unwrap();
+        std::fs::write(
+            dir.join("book/p.html"),
+            r#"<a class="page-source" href="../a">a</a><a class="page-source" href="../gone">g</a>"#,
+        )
+        .unwrap();
+        let broken = check(&dir.join("book")).err().unwrap();
+        assert_eq!(
+            broken,
+            vec!["p.html: its source link leads to ../gone, which is no folder of the repository"]
+        );
+        std::fs::remove_dir_all(dir.join("book")).unwrap();
         let checked = check(dir).unwrap();
         assert_eq!((checked.pages, checked.links), (2, 3));
     }

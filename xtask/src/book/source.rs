@@ -48,6 +48,11 @@ pub fn write(
     fs::create_dir_all(&src).map_err(|e| one(format!("{}: {e}", src.display())))?;
 
     let crates = super::doc_links::Crates::load(&course.root);
+    // Where this edition's pages are built (`commands::book`).
+    let out = match edition {
+        Edition::English => course.target_dir.join("book"),
+        Edition::Chinese => course.target_dir.join("book").join("zh-CN"),
+    };
     let chapters = chapters(course);
     let site = site(course, &chapters, edition);
     let mut problems = Vec::new();
@@ -104,11 +109,34 @@ pub fn write(
         }
         let file = src.join(book_path);
         let _ = fs::create_dir_all(&written_in);
+        // Where the page comes from, for a reader of the checkout the book
+        // was built in: the book lives in the repository's target folder.
+        let built_at = out
+            .join(book_path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| out.clone());
+        let source_rel = readme_path
+            .strip_prefix(&course.root)
+            .unwrap_or(&readme_path)
+            .display()
+            .to_string();
+        // The folder, not the `.md` file: mdBook would rewrite a link to a
+        // `.md` into one to a page of the book.
+        let link = page::relative_path(&built_at, readme_path.parent().unwrap_or(&course.root));
+        let label = match edition {
+            Edition::English => "This page is made from ",
+            Edition::Chinese => "本页的源文件：",
+        };
+        let footer = format!(
+            "\n<!-- i18n:skip -->\n\n<p class=\"page-source\">{label}<a class=\"page-source\" href=\"{}\"><code>{source_rel}</code></a></p>\n",
+            link.display()
+        );
         // The way through the chapter goes under the page's title.
         let markdown = match (nav, made.markdown.split_once('\n')) {
             (Some(nav), Some((title, rest))) => format!("{title}\n\n{nav}\n{rest}"),
             _ => made.markdown,
-        };
+        } + &footer;
         if let Err(e) = fs::write(&file, &markdown) {
             problems.push(format!("{}: {e}", file.display()));
         }
