@@ -1,0 +1,3 @@
+//! Fan-out: one line to N clients (placeholder).
+
+fn main() {}
