@@ -40,8 +40,20 @@ pub struct Server {
 }
 
 impl Server {
+    /// Starts the lesson's binary; or, if `ASYNC_CHAT_SERVER` holds a
+    /// command (`python3 lessons/async/chat/python/main.py`), that command,
+    /// so that the same tests can hold the Python twin to the same promises.
     pub fn start(args: &[&str]) -> Server {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_async-chat"));
+        let chosen = std::env::var("ASYNC_CHAT_SERVER").unwrap_or_default();
+        let mut words = chosen.split_whitespace();
+        let mut command = match words.next() {
+            Some(program) => {
+                let mut command = Command::new(program);
+                command.args(words);
+                command
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_async-chat")),
+        };
         command
             .args(["--listen", "127.0.0.1:0"])
             .args(args)
