@@ -49,6 +49,9 @@ async def join(host, port, name):
     await writer.drain()
     hello = await reader.readline()
     assert hello.startswith(b"hello "), hello
+    # Not read until the rounds start: the join notices of the clients after
+    # it wait in the system's buffers, and this process is not woken for each.
+    writer.transport.pause_reading()
     return reader, writer
 
 
@@ -66,6 +69,8 @@ async def fan_out(host, port, n):
                 arrivals.put_nowait(time.perf_counter())
 
     readers = [asyncio.create_task(read(reader)) for reader, _ in receivers]
+    for _, writer in receivers:
+        writer.transport.resume_reading()
     times = []
     for round in range(ROUNDS + 1):
         sent = time.perf_counter()
