@@ -6,13 +6,13 @@ every other client, as `name: text`.
 short conversation with itself: the server on a free port of 127.0.0.1, and
 four clients taking turns.
 
-One coroutine per connection, started by asyncio.start_server. Once its
-client has a name, it runs two tasks in a TaskGroup: one reads the client's
-lines, the other writes the lines for it from its own bounded queue. A client
-whose queue is full has fallen too far behind: it is told and dropped, and
-nobody waits for it. Ctrl-C sets an event that every connection watches, and
-the server waits for each to say goodbye. Past the seeds: the Python twin of
-`src/main.rs`.
+One task per connection, started by asyncio.start_server, and in it a
+TaskGroup: a task that watches for the stop, and, once the client has a name,
+one that reads its lines and one that writes the lines for it from its own
+bounded queue. A client whose queue is full has fallen too far behind: it is
+told and dropped, and nobody waits for it. Ctrl-C sets an event that every
+connection watches, and the server waits for each to say goodbye. Past the
+seeds: the Python twin of `src/main.rs`.
 """
 
 import argparse

@@ -41,8 +41,9 @@ pub struct Server {
 
 impl Server {
     /// Starts the lesson's binary; or, if `ASYNC_CHAT_SERVER` holds a
-    /// command (`python3 lessons/async/chat/python/main.py`), that command,
-    /// so that the same tests can hold the Python twin to the same promises.
+    /// command (`python3 python/main.py`: cargo runs the tests in the
+    /// lesson's folder), that command, so that the same tests can hold the
+    /// Python twin to the same promises.
     pub fn start(args: &[&str]) -> Server {
         let chosen = std::env::var("ASYNC_CHAT_SERVER").unwrap_or_default();
         let mut words = chosen.split_whitespace();
