@@ -75,9 +75,9 @@ async fn fifty_clients_at_once_each_get_every_line() {
 }
 
 #[tokio::test]
-async fn a_client_that_stops_reading_does_not_stall_the_others_and_is_told_when_it_reads() {
-    // The write timeout is long: the slow client is still there, stuck,
-    // while the others are served.
+async fn a_client_that_stops_reading_does_not_stall_the_others_and_is_told_why_it_goes() {
+    // The write timeout is long: the slow client is dropped for falling
+    // behind, not for taking too long over one line.
     let server = Server::start(&["--write-timeout", "60"]);
     bounded(async {
         let mut slow = Peer::join(server.addr, "slow").await;
@@ -88,16 +88,11 @@ async fn a_client_that_stops_reading_does_not_stall_the_others_and_is_told_when_
         // hold. The fast client hears every line, in order.
         const LINES: usize = 20_000;
         talk(&mut talker, &mut fast, LINES).await;
-        let printed = server.printed();
-        assert!(
-            !printed
-                .iter()
-                .any(|l| l.starts_with("server: slow ") && l != "server: slow joined"),
-            "the slow client was dropped before it read again:\n{}",
-            printed.join("\n")
-        );
         // Now the slow client reads: the lines that were on their way, in
-        // order, then why it is dropped, then the end.
+        // order, then why it was dropped, then the end. (It is dropped when
+        // its task finds itself behind: when it reads again, and its stuck
+        // write ends; or before, on a machine so busy that its task did not
+        // run for more lines than its queue holds.)
         let heard = slow.rest().await;
         let (last, lines) = heard.split_last().expect("it heard something");
         assert_eq!(last, "error: you fell too far behind; disconnected");
@@ -119,19 +114,21 @@ async fn a_client_that_stops_reading_does_not_stall_the_others_and_is_told_when_
 
 #[tokio::test]
 async fn a_client_that_never_reads_is_dropped() {
-    let server = Server::start(&["--write-timeout", "1"]);
+    // A queue longer than the lines sent: the client cannot fall behind, so
+    // what drops it is its socket taking nothing for a second.
+    let server = Server::start(&["--queue", "65536", "--write-timeout", "1"]);
     bounded(async {
         let mut deaf = Peer::join(server.addr, "deaf").await;
         let mut fast = Peer::join(server.addr, "fast").await;
         let mut talker = Peer::join(server.addr, "talker").await;
         fast.expect("* talker joined").await;
-        talk(&mut talker, &mut fast, 20_000).await;
-        // Its socket took nothing for a second: dropped, and the others told.
+        // 10 MB, more than the system's buffers hold.
+        talk(&mut talker, &mut fast, 10_000).await;
         server.prints("server: deaf stopped reading; dropped").await;
         fast.notice("* deaf left").await;
         // What it reads at last ends: the server closed the connection.
         let heard = deaf.rest().await;
-        assert!(heard.len() < 20_000, "{} lines", heard.len());
+        assert!(heard.len() < 10_000, "{} lines", heard.len());
     })
     .await;
 }
@@ -277,14 +274,15 @@ async fn ctrl_c_tells_every_client_and_ends_within_a_second() {
 
 #[tokio::test]
 async fn ctrl_c_ends_within_a_second_even_with_a_client_that_never_reads() {
-    let mut server = Server::start(&["--write-timeout", "60"]);
+    // The deaf client can neither fall behind nor time out: its task is
+    // stuck in a write when Ctrl-C comes.
+    let mut server = Server::start(&["--queue", "65536", "--write-timeout", "60"]);
     let (mut fast, _deaf) = bounded(async {
         let deaf = Peer::join(server.addr, "deaf").await;
         let mut fast = Peer::join(server.addr, "fast").await;
         let mut talker = Peer::join(server.addr, "talker").await;
         fast.expect("* talker joined").await;
-        // Enough to fill the deaf client's buffers: its task is stuck
-        // writing when Ctrl-C comes.
+        // Enough to fill the deaf client's buffers.
         talk(&mut talker, &mut fast, 10_000).await;
         (fast, deaf)
     })

@@ -98,9 +98,16 @@ impl Server {
         self.printed.lock().unwrap().clone()
     }
 
-    /// Waits until the server has printed `line`.
+    /// Waits until the server has printed `line`, `LIMIT` at most.
     pub async fn prints(&self, line: &str) {
+        let start = Instant::now();
         while !self.printed().iter().any(|l| l == line) {
+            if start.elapsed() > LIMIT {
+                panic!(
+                    "the server did not print {line:?}; it printed:\n{}",
+                    self.printed().join("\n")
+                );
+            }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
