@@ -278,9 +278,11 @@ def address_of(server):
 async def listen(room, address):
     """Serves on `address` until Ctrl-C."""
     host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        sys.exit(f"error: could not listen on {address}: invalid socket address")
     try:
         server, connections = await start(room, host.strip("[]"), int(port))
-    except (OSError, ValueError) as error:
+    except (OSError, OverflowError) as error:
         sys.exit(f"error: could not listen on {address}: {error}")
     bound = address_of(server)
     print(f"server: listening on {bound}")
