@@ -21,6 +21,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("AtomicI32", "std/sync/atomic/struct.AtomicI32.html"),
     ("AtomicU32", "std/sync/atomic/struct.AtomicU32.html"),
     ("AtomicU64", "std/sync/atomic/struct.AtomicU64.html"),
+    ("BTreeSet", "std/collections/struct.BTreeSet.html"),
     ("Cell", "std/cell/struct.Cell.html"),
     ("Child", "std/process/struct.Child.html"),
     ("Condvar", "std/sync/struct.Condvar.html"),
@@ -55,6 +56,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("VecDeque", "std/collections/struct.VecDeque.html"),
     ("io::Result", "std/io/type.Result.html"),
     ("std::process::Child", "std/process/struct.Child.html"),
+    ("std::sync::Mutex", "std/sync/struct.Mutex.html"),
     // std: functions, methods and macros.
     ("Barrier::new", "std/sync/struct.Barrier.html#method.new"),
     ("Command::new", "std/process/struct.Command.html#method.new"),
@@ -161,11 +163,39 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("DeserializeOwned", "serde/de/trait.DeserializeOwned.html"),
     ("Serialize", "serde/trait.Serialize.html"),
     // tokio
+    (
+        "AsyncBufReadExt::read_until",
+        "tokio/io/trait.AsyncBufReadExt.html#method.read_until",
+    ),
+    (
+        "AsyncWriteExt::shutdown",
+        "tokio/io/trait.AsyncWriteExt.html#method.shutdown",
+    ),
+    (
+        "AsyncWriteExt::write_all",
+        "tokio/io/trait.AsyncWriteExt.html#method.write_all",
+    ),
     ("JoinHandle", "tokio/task/struct.JoinHandle.html"),
+    ("JoinSet", "tokio/task/struct.JoinSet.html"),
+    (
+        "JoinSet::shutdown",
+        "tokio/task/struct.JoinSet.html#method.shutdown",
+    ),
+    (
+        "RecvError::Lagged",
+        "tokio/sync/broadcast/error/enum.RecvError.html#variant.Lagged",
+    ),
+    (
+        "TcpListener::bind",
+        "tokio/net/struct.TcpListener.html#method.bind",
+    ),
+    ("broadcast::channel", "tokio/sync/broadcast/fn.channel.html"),
     (
         "tokio::runtime::Builder::new_current_thread",
         "tokio/runtime/struct.Builder.html#method.new_current_thread",
     ),
+    ("tokio::select!", "tokio/macro.select.html"),
+    ("tokio::signal::ctrl_c", "tokio/signal/fn.ctrl_c.html"),
     ("tokio::spawn", "tokio/task/fn.spawn.html"),
     ("tokio::sync::mpsc", "tokio/sync/mpsc/index.html"),
     (
@@ -174,4 +204,10 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("tokio::task::yield_now", "tokio/task/fn.yield_now.html"),
     ("tokio::time::sleep", "tokio/time/fn.sleep.html"),
+    ("tokio::time::timeout", "tokio/time/fn.timeout.html"),
+    // tokio-util
+    (
+        "CancellationToken",
+        "tokio_util/sync/struct.CancellationToken.html",
+    ),
 ];
