@@ -294,7 +294,12 @@ pub fn identical_code(po: &str) -> String {
         let untranslated = lines[str_at] == "msgstr \"\"" && str_at + 1 == lines.len();
         let quoted: String = lines[id_at..str_at]
             .iter()
-            .map(|l| l.trim_start_matches("msgid ").trim_matches('"'))
+            .map(|l| {
+                let l = l.trim_start_matches("msgid ");
+                l.strip_prefix('"')
+                    .and_then(|l| l.strip_suffix('"'))
+                    .unwrap_or(l)
+            })
             .collect();
         let id = unescape(&quoted);
         let docstring = id.starts_with("\"\"\"") || id.starts_with("'''");

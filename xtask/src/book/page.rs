@@ -318,10 +318,11 @@ fn pair_label(line: &str) -> Option<Side> {
 
 /// The HTML around a pair, which course.css lays out side by side where
 /// the page is wide enough and course.js turns into tabs where it is not.
-const PAIR_OPEN: &str = "<!-- i18n:skip -->\n\n<div class=\"pair\">\n<div class=\"pair-side\" data-lang=\"python\">\n\n";
-const PAIR_SWITCH: &str =
-    "<!-- i18n:skip -->\n\n</div>\n<div class=\"pair-side\" data-lang=\"rust\">\n\n";
-const PAIR_CLOSE: &str = "\n<!-- i18n:skip -->\n\n</div>\n</div>\n\n";
+/// (HTML is no message for the translation: it needs no `i18n:skip`, and
+/// one there would skip the next paragraph instead.)
+const PAIR_OPEN: &str = "<div class=\"pair\">\n<div class=\"pair-side\" data-lang=\"python\">\n\n";
+const PAIR_SWITCH: &str = "</div>\n<div class=\"pair-side\" data-lang=\"rust\">\n\n";
+const PAIR_CLOSE: &str = "\n</div>\n</div>\n\n";
 
 fn transcript_marker_name() -> &'static str {
     "sample"
