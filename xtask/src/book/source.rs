@@ -190,7 +190,10 @@ pub fn write(
     if let Err(e) = fs::write(src.join("exercises.md"), &exercises) {
         problems.push(format!("exercises.md: {e}"));
     }
-    let exercises_title = exercises.lines().next().unwrap_or("# Exercises");
+    let exercises_title = exercises
+        .lines()
+        .find(|l| l.starts_with("# "))
+        .unwrap_or("# Exercises");
     let _ = write!(
         summary,
         "\n---\n\n[{}](exercises.md)\n",
