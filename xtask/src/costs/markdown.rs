@@ -13,31 +13,40 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
         out,
         "![The figures as bars, one per model per measurement, on a log scale](costs.svg)\n"
     );
+    // Each figure's spread (10th to 90th percentile) goes under it, in small
+    // type, rather than in a column of its own: the table then fits a
+    // laptop's page, and a phone's as labelled cards (the book's course.css).
     if with_python {
         let _ = writeln!(
             out,
-            "| measurement | model | Rust | p10 .. p90 | Python | p10 .. p90 | Rust ÷ Python | |"
+            "| measurement | model | Rust | Python | Rust ÷ Python |"
         );
-        let _ = writeln!(out, "|---|---|--:|--:|--:|--:|--:|---|");
+        let _ = writeln!(out, "|---|---|--:|--:|--:|");
     } else {
-        let _ = writeln!(out, "| measurement | model | Rust | p10 .. p90 |");
-        let _ = writeln!(out, "|---|---|--:|--:|");
+        let _ = writeln!(out, "| measurement | model | Rust |");
+        let _ = writeln!(out, "|---|---|--:|");
     }
+    let with_spread = |record| {
+        let spread = spread(record);
+        if spread.is_empty() {
+            figure(record)
+        } else {
+            format!("{}<br><small>{spread}</small>", figure(record))
+        }
+    };
     for (title, row) in results.titled_rows() {
         let _ = write!(
             out,
-            "| {title} | {} | {} | {} |",
+            "| {title} | {} | {} |",
             row.model,
-            figure(row.rust),
-            spread(row.rust)
+            with_spread(row.rust)
         );
         if with_python {
+            let ratio = row.ratio().map_or(String::new(), |r| format!("{r:.3}"));
             let _ = write!(
                 out,
-                " {} | {} | {} | {} |",
-                figure(row.python),
-                spread(row.python),
-                row.ratio().map_or(String::new(), |r| format!("{r:.3}")),
+                " {} | {ratio}<br><small>{}</small> |",
+                with_spread(row.python),
                 row.verdict().unwrap_or_default()
             );
         }

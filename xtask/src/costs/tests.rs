@@ -100,7 +100,10 @@ fn the_markdown_report_has_a_row_per_figure_and_says_how() {
         "cargo xtask bench --python",
     );
     assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 1 + 4);
-    assert!(md.contains("| spawn + join one unit | process | 100 µs |"));
+    assert!(
+        md.contains("| spawn + join one unit | process | 100 µs<br><small>"),
+        "{md}"
+    );
     assert!(md.contains("  - task (Rust): task how"));
 }
 
