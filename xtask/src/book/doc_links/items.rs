@@ -132,11 +132,26 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("DeserializeOwned", "serde/de/trait.DeserializeOwned.html"),
     ("Serialize", "serde/trait.Serialize.html"),
     // tokio
+    (
+        "AsyncBufReadExt::read_line",
+        "tokio/io/trait.AsyncBufReadExt.html#method.read_line",
+    ),
+    ("Elapsed", "tokio/time/error/struct.Elapsed.html"),
     ("JoinHandle", "tokio/task/struct.JoinHandle.html"),
+    (
+        "JoinHandle::abort",
+        "tokio/task/struct.JoinHandle.html#method.abort",
+    ),
+    (
+        "Lines::next_line",
+        "tokio/io/struct.Lines.html#method.next_line",
+    ),
+    ("tokio::io::simplex", "tokio/io/fn.simplex.html"),
     (
         "tokio::runtime::Builder::new_current_thread",
         "tokio/runtime/struct.Builder.html#method.new_current_thread",
     ),
+    ("tokio::select!", "tokio/macro.select.html"),
     ("tokio::spawn", "tokio/task/fn.spawn.html"),
     ("tokio::sync::mpsc", "tokio/sync/mpsc/index.html"),
     (
@@ -145,4 +160,6 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("tokio::task::yield_now", "tokio/task/fn.yield_now.html"),
     ("tokio::time::sleep", "tokio/time/fn.sleep.html"),
+    ("tokio::time::timeout", "tokio/time/fn.timeout.html"),
+    ("tokio::try_join!", "tokio/macro.try_join.html"),
 ];
