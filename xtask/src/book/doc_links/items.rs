@@ -142,16 +142,32 @@ pub const ITEMS: &[(&str, &str)] = &[
         "JoinHandle::abort",
         "tokio/task/struct.JoinHandle.html#method.abort",
     ),
+    ("JoinSet", "tokio/task/struct.JoinSet.html"),
+    (
+        "JoinSet::join_next",
+        "tokio/task/struct.JoinSet.html#method.join_next",
+    ),
+    ("JoinSet::new", "tokio/task/struct.JoinSet.html#method.new"),
+    (
+        "JoinSet::shutdown",
+        "tokio/task/struct.JoinSet.html#method.shutdown",
+    ),
+    (
+        "JoinSet::spawn",
+        "tokio/task/struct.JoinSet.html#method.spawn",
+    ),
     (
         "Lines::next_line",
         "tokio/io/struct.Lines.html#method.next_line",
     ),
     ("tokio::io::simplex", "tokio/io/fn.simplex.html"),
+    ("tokio::join!", "tokio/macro.join.html"),
     (
         "tokio::runtime::Builder::new_current_thread",
         "tokio/runtime/struct.Builder.html#method.new_current_thread",
     ),
     ("tokio::select!", "tokio/macro.select.html"),
+    ("tokio::signal::ctrl_c", "tokio/signal/fn.ctrl_c.html"),
     ("tokio::spawn", "tokio/task/fn.spawn.html"),
     ("tokio::sync::mpsc", "tokio/sync/mpsc/index.html"),
     (
@@ -162,4 +178,29 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("tokio::time::sleep", "tokio/time/fn.sleep.html"),
     ("tokio::time::timeout", "tokio/time/fn.timeout.html"),
     ("tokio::try_join!", "tokio/macro.try_join.html"),
+    // tokio-util
+    (
+        "CancellationToken",
+        "tokio_util/sync/struct.CancellationToken.html",
+    ),
+    (
+        "CancellationToken::cancel",
+        "tokio_util/sync/struct.CancellationToken.html#method.cancel",
+    ),
+    (
+        "CancellationToken::is_cancelled",
+        "tokio_util/sync/struct.CancellationToken.html#method.is_cancelled",
+    ),
+    (
+        "TaskTracker::close",
+        "tokio_util/task/struct.TaskTracker.html#method.close",
+    ),
+    (
+        "TaskTracker::spawn",
+        "tokio_util/task/struct.TaskTracker.html#method.spawn",
+    ),
+    (
+        "TaskTracker::wait",
+        "tokio_util/task/struct.TaskTracker.html#method.wait",
+    ),
 ];
