@@ -5,8 +5,7 @@
 //!
 //! Past the seeds: `task.cancel()` and the `CancelledError` that awaiting the
 //! task raises. Dropping a `JoinHandle` detaches the task, it does not stop
-//! it (tokio issues #1830 and #6160 are learners surprised by this):
-//! `JoinHandle::abort` stops it.
+//! it: `JoinHandle::abort` does.
 
 use shared::time::secs;
 

@@ -5,7 +5,7 @@
 //!
 //! Past the seeds: `asyncio.wait_for(read_line(), 1)` in a loop, over an
 //! in-memory stream. Each time the timer branch wins, `select!` drops the
-//! read in progress (tokio issue #4679: which methods survive that?).
+//! read in progress, and what survives that depends on the read.
 //! `AsyncBufReadExt::read_line` is documented as not cancel-safe: the bytes
 //! it has taken from the stream live in its future, and go with it.
 //! `Lines::next_line` is cancel-safe: a partly read line stays in the
