@@ -50,6 +50,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("assert_eq!", "std/macro.assert_eq.html"),
     ("std::net", "std/net/index.html"),
     ("std::process::id", "std/process/fn.id.html"),
+    ("std::sync::Mutex", "std/sync/struct.Mutex.html"),
     ("std::thread::current", "std/thread/fn.current.html"),
     ("std::thread::sleep", "std/thread/fn.sleep.html"),
     ("std::thread::spawn", "std/thread/fn.spawn.html"),
@@ -160,6 +161,22 @@ pub const ITEMS: &[(&str, &str)] = &[
         "Lines::next_line",
         "tokio/io/struct.Lines.html#method.next_line",
     ),
+    (
+        "RecvError::Closed",
+        "tokio/sync/broadcast/error/enum.RecvError.html#variant.Closed",
+    ),
+    (
+        "broadcast::Sender",
+        "tokio/sync/broadcast/struct.Sender.html",
+    ),
+    (
+        "broadcast::Sender::subscribe",
+        "tokio/sync/broadcast/struct.Sender.html#method.subscribe",
+    ),
+    ("broadcast::channel", "tokio/sync/broadcast/fn.channel.html"),
+    ("mpsc::Sender", "tokio/sync/mpsc/struct.Sender.html"),
+    ("mpsc::channel", "tokio/sync/mpsc/fn.channel.html"),
+    ("oneshot::channel", "tokio/sync/oneshot/fn.channel.html"),
     ("tokio::io::simplex", "tokio/io/fn.simplex.html"),
     ("tokio::join!", "tokio/macro.join.html"),
     (
@@ -169,6 +186,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("tokio::select!", "tokio/macro.select.html"),
     ("tokio::signal::ctrl_c", "tokio/signal/fn.ctrl_c.html"),
     ("tokio::spawn", "tokio/task/fn.spawn.html"),
+    ("tokio::sync::Mutex", "tokio/sync/struct.Mutex.html"),
     ("tokio::sync::mpsc", "tokio/sync/mpsc/index.html"),
     (
         "tokio::task::spawn_blocking",
@@ -178,6 +196,19 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("tokio::time::sleep", "tokio/time/fn.sleep.html"),
     ("tokio::time::timeout", "tokio/time/fn.timeout.html"),
     ("tokio::try_join!", "tokio/macro.try_join.html"),
+    (
+        "watch::Receiver::borrow_and_update",
+        "tokio/sync/watch/struct.Receiver.html#method.borrow_and_update",
+    ),
+    (
+        "watch::Receiver::changed",
+        "tokio/sync/watch/struct.Receiver.html#method.changed",
+    ),
+    (
+        "watch::Sender::send_replace",
+        "tokio/sync/watch/struct.Sender.html#method.send_replace",
+    ),
+    ("watch::channel", "tokio/sync/watch/fn.channel.html"),
     // tokio-util
     (
         "CancellationToken",

@@ -1,0 +1,52 @@
+//! A producer that could make five items at once, a consumer that takes a
+//! second over each, and a channel with room for two between them: the
+//! producer waits for room, so it runs at the consumer's pace and the
+//! channel never holds more than two.
+//!
+//! Past the seeds: `asyncio.Queue(maxsize=2)`, whose `put` waits while the
+//! queue is full. A bounded `mpsc::channel(2)` is the same: `send` waits for
+//! room. That wait is backpressure: a slow consumer slows the producer down,
+//! instead of letting the items pile up in memory (exercise 3 takes the
+//! bound away).
+
+use shared::time::{Stopwatch, secs};
+use tokio::sync::mpsc;
+
+fn now(clock: &Stopwatch) -> String {
+    format!("{:.0} s", clock.elapsed_secs())
+}
+
+async fn producer(queue: mpsc::Sender<u32>, clock: &Stopwatch) {
+    for item in 1..=5 {
+        // Waits while the channel is full; Err only if the consumer has gone.
+        if queue.send(item).await.is_err() {
+            return;
+        }
+        println!("{}: producer put {item}", now(clock));
+    }
+    // `queue` is dropped here: the end of the channel, once it is emptied.
+}
+
+async fn consumer(mut queue: mpsc::Receiver<u32>, clock: &Stopwatch) {
+    while let Some(item) = queue.recv().await {
+        println!("{}: consumer got {item}", now(clock));
+        tokio::time::sleep(secs(1.0)).await; // the slow work
+    }
+    println!("{}: consumer done", now(clock));
+}
+
+fn main() -> shared::failure::Result {
+    shared::start();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()?;
+    runtime.block_on(async {
+        let clock = Stopwatch::start();
+        let (to_consumer, from_producer) = mpsc::channel(2);
+        tokio::join!(
+            producer(to_consumer, &clock),
+            consumer(from_producer, &clock)
+        );
+    });
+    Ok(())
+}

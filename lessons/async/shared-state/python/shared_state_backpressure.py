@@ -1,0 +1,38 @@
+"""A producer that could make five items at once, a consumer that takes a
+second over each, and a queue with room for two between them: the
+producer waits for room, so it runs at the consumer's pace and the queue
+never holds more than two. Past the seeds; the Python twin of
+`examples/shared_state_backpressure.rs`.
+"""
+
+import asyncio
+import time
+
+started = time.perf_counter()
+
+
+def now():
+    return f"{round(time.perf_counter() - started)} s"
+
+
+async def producer(queue):
+    for item in range(1, 6):
+        await queue.put(item)  # waits while the queue is full
+        print(f"{now()}: producer put {item}")
+    await queue.put(None)  # the end
+
+
+async def consumer(queue):
+    while (item := await queue.get()) is not None:
+        print(f"{now()}: consumer got {item}")
+        await asyncio.sleep(1)  # the slow work
+    print(f"{now()}: consumer done")
+
+
+async def main():
+    queue = asyncio.Queue(maxsize=2)
+    await asyncio.gather(producer(queue), consumer(queue))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
