@@ -12,27 +12,25 @@
 use shared::time::{Stopwatch, secs};
 use tokio::sync::mpsc;
 
-fn now(clock: &Stopwatch) -> String {
-    format!("{:.0} s", clock.elapsed_secs())
-}
-
-async fn producer(queue: mpsc::Sender<u32>, clock: &Stopwatch) {
+async fn producer(queue: mpsc::Sender<u32>) {
     for item in 1..=5 {
+        let started = Stopwatch::start();
         // Waits while the channel is full; Err only if the consumer has gone.
         if queue.send(item).await.is_err() {
             return;
         }
-        println!("{}: producer put {item}", now(clock));
+        let waited = started.elapsed_secs();
+        println!("producer put {item}, waited {waited:.0} s");
     }
     // `queue` is dropped here: the end of the channel, once it is emptied.
 }
 
-async fn consumer(mut queue: mpsc::Receiver<u32>, clock: &Stopwatch) {
+async fn consumer(mut queue: mpsc::Receiver<u32>) {
     while let Some(item) = queue.recv().await {
-        println!("{}: consumer got {item}", now(clock));
+        println!("consumer got {item}");
         tokio::time::sleep(secs(1.0)).await; // the slow work
     }
-    println!("{}: consumer done", now(clock));
+    println!("consumer done");
 }
 
 fn main() -> shared::failure::Result {
@@ -41,12 +39,8 @@ fn main() -> shared::failure::Result {
         .enable_time()
         .build()?;
     runtime.block_on(async {
-        let clock = Stopwatch::start();
         let (to_consumer, from_producer) = mpsc::channel(2);
-        tokio::join!(
-            producer(to_consumer, &clock),
-            consumer(from_producer, &clock)
-        );
+        tokio::join!(producer(to_consumer), consumer(from_producer));
     });
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! A thermostat reads the temperature each second; a display takes two and
-//! a half seconds to redraw. The display shows the latest reading each time
+//! A thermostat reads the temperature every 2 seconds; a display takes 5
+//! seconds to redraw. The display shows the latest reading each time
 //! it is ready for one, and skips those it had no time for.
 //!
 //! Past the seeds: Python has no such channel, so the twin writes one, a
@@ -14,7 +14,7 @@ use tokio::sync::watch;
 
 async fn thermostat(reading: watch::Sender<f64>) {
     for value in [20.5, 21.0, 21.5, 22.0, 22.5] {
-        tokio::time::sleep(secs(1.0)).await;
+        tokio::time::sleep(secs(2.0)).await;
         // Replaces the value, and wakes every receiver waiting in changed().
         reading.send_replace(value);
         println!("thermostat: {value:.1}");
@@ -27,7 +27,7 @@ async fn display(mut reading: watch::Receiver<f64>) {
     while reading.changed().await.is_ok() {
         let value = *reading.borrow_and_update();
         println!("display: shows {value:.1}");
-        tokio::time::sleep(secs(2.5)).await; // a slow redraw
+        tokio::time::sleep(secs(5.0)).await; // a slow redraw
     }
     println!("display: the thermostat is gone");
 }

@@ -8,25 +8,21 @@ never holds more than two. Past the seeds; the Python twin of
 import asyncio
 import time
 
-started = time.perf_counter()
-
-
-def now():
-    return f"{round(time.perf_counter() - started)} s"
-
 
 async def producer(queue):
     for item in range(1, 6):
+        started = time.perf_counter()
         await queue.put(item)  # waits while the queue is full
-        print(f"{now()}: producer put {item}")
+        waited = round(time.perf_counter() - started)
+        print(f"producer put {item}, waited {waited} s")
     await queue.put(None)  # the end
 
 
 async def consumer(queue):
     while (item := await queue.get()) is not None:
-        print(f"{now()}: consumer got {item}")
+        print(f"consumer got {item}")
         await asyncio.sleep(1)  # the slow work
-    print(f"{now()}: consumer done")
+    print("consumer done")
 
 
 async def main():

@@ -1,5 +1,5 @@
-"""A thermostat reads the temperature each second; a display takes two and
-a half seconds to redraw. The display shows the latest reading each time it
+"""A thermostat reads the temperature every 2 seconds; a display takes 5
+seconds to redraw. The display shows the latest reading each time it
 is ready for one, and skips those it had no time for. Past the seeds; the
 Python twin of `examples/shared_state_watch.rs`.
 """
@@ -33,7 +33,7 @@ class Latest:
 
 async def thermostat(reading):
     for value in [20.5, 21.0, 21.5, 22.0, 22.5]:
-        await asyncio.sleep(1)
+        await asyncio.sleep(2)
         await reading.set(value)
         print(f"thermostat: {value:.1f}")
     await reading.close()
@@ -44,7 +44,7 @@ async def display(reading):
     while (newer := await reading.newer_than(seen)) is not None:
         seen, value = newer
         print(f"display: shows {value:.1f}")
-        await asyncio.sleep(2.5)  # a slow redraw
+        await asyncio.sleep(5)  # a slow redraw
     print("display: the thermostat is gone")
 
 

@@ -1,6 +1,6 @@
 //! Two workers do jobs until they are asked to stop, and never stop in the
 //! middle of one. Ctrl-C asks them to stop; so, in this demo, does a
-//! deadline of 2.5 seconds, by cancelling the same token. The program ends
+//! deadline of 3 seconds, by cancelling the same token. The program ends
 //! when both have finished the job they were in, or at once on a second
 //! Ctrl-C.
 //!
@@ -35,7 +35,7 @@ fn main() -> shared::failure::Result {
         let stop = CancellationToken::new();
         let workers = TaskTracker::new();
         workers.spawn(worker("w1", 2.0, stop.clone()));
-        workers.spawn(worker("w2", 3.0, stop.clone()));
+        workers.spawn(worker("w2", 5.0, stop.clone()));
         // No more workers will come: `wait` may return once these have ended.
         workers.close();
 
@@ -46,8 +46,8 @@ fn main() -> shared::failure::Result {
                 pressed?;
                 println!("Ctrl-C: asking the workers to stop");
             }
-            _ = tokio::time::sleep(secs(2.5)) => {
-                println!("2.5 s gone: asking the workers to stop");
+            _ = tokio::time::sleep(secs(3.0)) => {
+                println!("3 s gone: asking the workers to stop");
             }
         }
         stop.cancel();

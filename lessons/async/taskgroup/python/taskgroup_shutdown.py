@@ -1,6 +1,6 @@
 """Two workers do jobs until they are asked to stop, and never stop in the
 middle of one. Ctrl-C asks them to stop; so, in this demo, does a deadline
-of 2.5 seconds, by setting the same event. The program ends when both have
+of 3 seconds, by setting the same event. The program ends when both have
 finished the job they were in, or at once on a second Ctrl-C. Past the
 seeds; the Python twin of `examples/taskgroup_shutdown.rs`.
 """
@@ -27,14 +27,14 @@ async def main():
     # return_exceptions: a worker cancelled when the program ends is a
     # result here, not an error for asyncio to report.
     workers = asyncio.gather(
-        worker("w1", 2, stop), worker("w2", 3, stop), return_exceptions=True
+        worker("w1", 2, stop), worker("w2", 5, stop), return_exceptions=True
     )
 
     try:
-        await asyncio.wait_for(ctrl_c.wait(), timeout=2.5)
+        await asyncio.wait_for(ctrl_c.wait(), timeout=3)
         print("Ctrl-C: asking the workers to stop")
     except TimeoutError:
-        print("2.5 s gone: asking the workers to stop")
+        print("3 s gone: asking the workers to stop")
     stop.set()
 
     # A second Ctrl-C does not wait for the jobs.

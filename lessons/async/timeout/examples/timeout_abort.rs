@@ -1,7 +1,7 @@
 //! A task nobody awaits still runs to its end; an aborted one stops at its
 //! next `.await`. Ticker a's handle is dropped and it ticks three times all
-//! the same; ticker b is aborted after one tick and a half, and awaiting its
-//! handle says it was cancelled.
+//! the same; ticker b is aborted halfway between its first tick and its
+//! second, and awaiting its handle says it was cancelled.
 //!
 //! Past the seeds: `task.cancel()` and the `CancelledError` that awaiting the
 //! task raises. Dropping a `JoinHandle` detaches the task, it does not stop
@@ -23,10 +23,10 @@ impl Drop for Unfinished {
     }
 }
 
-async fn tick(name: &'static str, times: u32) {
+async fn tick(name: &'static str, every: f64, times: u32) {
     let mut unfinished = Unfinished { name, done: false };
     for i in 1..=times {
-        tokio::time::sleep(secs(1.0)).await;
+        tokio::time::sleep(secs(every)).await;
         println!("{name}: tick {i}");
     }
     unfinished.done = true;
@@ -38,14 +38,14 @@ fn main() -> shared::failure::Result {
         .enable_time()
         .build()?;
     runtime.block_on(async {
-        let a = tokio::spawn(tick("a", 3));
+        let a = tokio::spawn(tick("a", 1.0, 3));
         println!("main: a spawned");
         // Detaches the task: it runs on, and nobody can await it now.
         drop(a);
-        tokio::time::sleep(secs(3.5)).await;
+        tokio::time::sleep(secs(4.0)).await;
 
-        let b = tokio::spawn(tick("b", 3));
-        tokio::time::sleep(secs(1.5)).await;
+        let b = tokio::spawn(tick("b", 2.0, 3));
+        tokio::time::sleep(secs(3.0)).await;
         println!("main: cancel b");
         b.abort();
         match b.await {

@@ -1,9 +1,9 @@
-//! A reader waits for a line, and says so each second it waits; the writer
-//! sends half a line, pauses, then the rest. In `select!`, a read that keeps
+//! A reader waits for a line, and says so every 2 seconds it waits; the
+//! writer sends half a line, pauses 3 seconds, then the rest. In `select!`, a read that keeps
 //! what it has read inside its own future loses the half line when the timer
 //! wins; a read whose buffer outlives the future keeps it.
 //!
-//! Past the seeds: `asyncio.wait_for(read_line(), 1)` in a loop, over an
+//! Past the seeds: `asyncio.wait_for(read_line(), 2)` in a loop, over an
 //! in-memory stream. Each time the timer branch wins, `select!` drops the
 //! read in progress, and what survives that depends on the read.
 //! `AsyncBufReadExt::read_line` is documented as not cancel-safe: the bytes
@@ -22,7 +22,7 @@ type PipeEnd = ReadHalf<SimplexStream>;
 async fn writer(mut pipe: WriteHalf<SimplexStream>) -> std::io::Result<()> {
     pipe.write_all(b"hello wor").await?;
     println!("writer: sent \"hello wor\"");
-    sleep(secs(1.5)).await;
+    sleep(secs(3.0)).await;
     pipe.write_all(b"ld\n").await?;
     println!("writer: sent \"ld\\n\"");
     // The end of the stream (Python's feed_eof).
@@ -42,7 +42,7 @@ async fn read_lines_unsafe(mut reader: BufReader<PipeEnd>) -> std::io::Result<()
                 }
                 println!("reader: got \"{}\"", line.trim_end());
             }
-            _ = sleep(secs(1.0)) => println!("reader: 1 s without a line"),
+            _ = sleep(secs(2.0)) => println!("reader: 2 s without a line"),
         }
     }
 }
@@ -58,7 +58,7 @@ async fn read_lines_safe(mut lines: Lines<BufReader<PipeEnd>>) -> std::io::Resul
                     return Ok(());
                 }
             },
-            _ = sleep(secs(1.0)) => println!("reader: 1 s without a line"),
+            _ = sleep(secs(2.0)) => println!("reader: 2 s without a line"),
         }
     }
 }

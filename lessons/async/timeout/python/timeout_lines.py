@@ -1,8 +1,8 @@
-"""A reader waits for a line, and says so each second it waits; the writer
-sends half a line, pauses, then the rest. Cancelling a read that keeps what
-it has read in a local loses the half line; a read whose buffer outlives it
-(the stream's own `readline`) keeps it. Past the seeds; the Python twin of
-`examples/timeout_lines.rs`.
+"""A reader waits for a line, and says so every 2 seconds it waits; the
+writer sends half a line, pauses 3 seconds, then the rest. Cancelling a
+read that keeps what it has read in a local loses the half line; a read
+whose buffer outlives it (the stream's own `readline`) keeps it. Past the
+seeds; the Python twin of `examples/timeout_lines.rs`.
 """
 
 import asyncio
@@ -12,7 +12,7 @@ async def writer(stream):
     # An in-memory stream: what is fed here, the reader reads.
     stream.feed_data(b"hello wor")
     print('writer: sent "hello wor"')
-    await asyncio.sleep(1.5)
+    await asyncio.sleep(3)
     stream.feed_data(b"ld\n")
     print('writer: sent "ld\\n"')
     stream.feed_eof()
@@ -33,9 +33,9 @@ async def read_line_in_pieces(stream):
 async def read_lines(stream, read_line):
     while True:
         try:
-            line = await asyncio.wait_for(read_line(stream), timeout=1)
+            line = await asyncio.wait_for(read_line(stream), timeout=2)
         except TimeoutError:
-            print("reader: 1 s without a line")
+            print("reader: 2 s without a line")
             continue
         if not line:
             print("reader: end of stream")
