@@ -6,21 +6,26 @@
 //! Past the seeds: `asyncio.Queue(maxsize=2)`, whose `put` waits while the
 //! queue is full. A bounded `mpsc::channel(2)` is the same: `send` waits for
 //! room. That wait is backpressure: a slow consumer slows the producer down,
-//! instead of letting the items pile up in memory (exercise 3 takes the
-//! bound away).
+//! instead of letting the items pile up in memory. The producer tries
+//! `try_send` first (`put_nowait`), only to say when it has to wait.
 
-use shared::time::{Stopwatch, secs};
-use tokio::sync::mpsc;
+use shared::time::secs;
+use tokio::sync::mpsc::{self, error::TrySendError};
 
 async fn producer(queue: mpsc::Sender<u32>) {
     for item in 1..=5 {
-        let started = Stopwatch::start();
-        // Waits while the channel is full; Err only if the consumer has gone.
-        if queue.send(item).await.is_err() {
-            return;
+        match queue.try_send(item) {
+            Ok(()) => {}
+            Err(TrySendError::Full(item)) => {
+                println!("producer waits: no room for {item}");
+                // Waits for room; Err only if the consumer has gone.
+                if queue.send(item).await.is_err() {
+                    return;
+                }
+            }
+            Err(TrySendError::Closed(_)) => return,
         }
-        let waited = started.elapsed_secs();
-        println!("producer put {item}, waited {waited:.0} s");
+        println!("producer put {item}");
     }
     // `queue` is dropped here: the end of the channel, once it is emptied.
 }

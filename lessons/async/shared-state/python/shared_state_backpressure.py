@@ -6,15 +6,16 @@ never holds more than two. Past the seeds; the Python twin of
 """
 
 import asyncio
-import time
 
 
 async def producer(queue):
     for item in range(1, 6):
-        started = time.perf_counter()
-        await queue.put(item)  # waits while the queue is full
-        waited = round(time.perf_counter() - started)
-        print(f"producer put {item}, waited {waited} s")
+        try:
+            queue.put_nowait(item)
+        except asyncio.QueueFull:
+            print(f"producer waits: no room for {item}")
+            await queue.put(item)  # waits for room
+        print(f"producer put {item}")
     await queue.put(None)  # the end
 
 

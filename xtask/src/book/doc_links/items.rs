@@ -166,6 +166,10 @@ pub const ITEMS: &[(&str, &str)] = &[
         "tokio/sync/broadcast/error/enum.RecvError.html#variant.Closed",
     ),
     (
+        "TrySendError::Full",
+        "tokio/sync/mpsc/error/enum.TrySendError.html#variant.Full",
+    ),
+    (
         "broadcast::Sender",
         "tokio/sync/broadcast/struct.Sender.html",
     ),
@@ -175,6 +179,10 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("broadcast::channel", "tokio/sync/broadcast/fn.channel.html"),
     ("mpsc::Sender", "tokio/sync/mpsc/struct.Sender.html"),
+    (
+        "mpsc::Sender::try_send",
+        "tokio/sync/mpsc/struct.Sender.html#method.try_send",
+    ),
     ("mpsc::channel", "tokio/sync/mpsc/fn.channel.html"),
     ("oneshot::channel", "tokio/sync/oneshot/fn.channel.html"),
     ("tokio::io::simplex", "tokio/io/fn.simplex.html"),
