@@ -8,7 +8,7 @@ PYTHONPATH, and so, without a line in the twin, this module:
 - reads LESSON_TIME_SCALE (real seconds per lesson second, 0.05 to 10, as in
   the Rust lessons) and scales every sleep by it: `time.sleep`,
   `asyncio.sleep`, `gevent.sleep`, and the timeouts of queues, events and
-  joins. It also slows the clock the twins read (`time.time`,
+  joins, and asyncio's (`asyncio.timeout`, `wait_for`, `wait`). It also slows the clock the twins read (`time.time`,
   `time.perf_counter`, `time.strftime`) by the same factor, so a twin that
   slept 3 lesson seconds still prints 3 seconds;
 - seeds `random` from LESSON_SEED, when it is set;
@@ -124,13 +124,31 @@ def _patch_threading_and_queue():
 
 def _patch_asyncio_tasks(tasks):
     # `asyncio.sleep` is this module's, copied into `asyncio` right after it
-    # loads: patched here, both names are the scaled one.
-    real_sleep = tasks.sleep
+    # loads: patched here, both names are the scaled one. So are `wait` and
+    # `wait_for`, whose timeouts count in lesson seconds too.
+    real_sleep, real_wait, real_wait_for = tasks.sleep, tasks.wait, tasks.wait_for
 
     async def sleep(delay, result=None):
         return await real_sleep(delay * SCALE, result)
 
+    async def wait(fs, *, timeout=None, return_when=tasks.ALL_COMPLETED):
+        return await real_wait(fs, timeout=_scaled(timeout), return_when=return_when)
+
+    async def wait_for(fut, timeout):
+        return await real_wait_for(fut, _scaled(timeout))
+
     tasks.sleep = sleep
+    tasks.wait = wait
+    # From 3.12 on, `wait_for` counts its timeout with `asyncio.timeout`,
+    # which is scaled already (below).
+    if sys.version_info < (3, 12):
+        tasks.wait_for = wait_for
+
+
+def _patch_asyncio_timeouts(timeouts):
+    # `asyncio.timeout(delay)`: a deadline `delay` lesson seconds from now.
+    real_timeout = timeouts.timeout
+    timeouts.timeout = lambda delay: real_timeout(_scaled(delay))
 
 
 class _AfterImport:
@@ -221,6 +239,7 @@ if SCALE != 1.0:
         _AfterImport(
             {
                 "asyncio.tasks": _patch_asyncio_tasks,
+                "asyncio.timeouts": _patch_asyncio_timeouts,
                 "gevent.hub": _patch_gevent_hub,
                 "multiprocessing.queues": _patch_multiprocessing_queues,
                 "multiprocessing.process": _patch_multiprocessing_process,

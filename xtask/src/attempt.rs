@@ -62,8 +62,8 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Opt
     let Some(expected) = &ex.output else {
         return Ok((
             Err(format!(
-                "it built, but this exercise wants the compiler to refuse it with error {}",
-                ex.build_error.as_deref().unwrap_or("?")
+                "it built, but this exercise wants the compiler to refuse it with {}",
+                error_named(ex.build_error.as_deref().unwrap_or("?"))
             )),
             None,
         ));
@@ -101,24 +101,40 @@ fn run_and_check(root: &Path, place: &Place, exe: &Path) -> Result<(Verdict, Opt
     Ok((verdict, Some(run)))
 }
 
-/// Checks a build that failed, given the error codes the compiler gave.
+/// Checks a build that failed, given the error codes the compiler gave
+/// (and the messages of the errors it gave no code).
 pub fn check_build_failure(place: &Place, codes: &[String]) -> Verdict {
     match &place.exercise.build_error {
         Some(want) if codes.iter().any(|c| c == want) => Ok(format!(
-            "the compiler refused it with error {want}, as it should"
+            "the compiler refused it with {}, as it should",
+            error_named(want)
         )),
         Some(want) => Err(format!(
-            "the compiler refused it, but with {} instead of {want}",
+            "the compiler refused it, but with {} instead of {}",
             if codes.is_empty() {
                 "no error code".to_string()
             } else {
                 codes.join(", ")
-            }
+            },
+            error_named(want)
         )),
         None => Err(format!(
             "it does not build ({}); this exercise wants a program that runs",
             codes.join(", ")
         )),
+    }
+}
+
+/// `error E0277`, or `the error "future cannot be sent between threads
+/// safely"` for one that rustc gives no code.
+fn error_named(error: &str) -> String {
+    let is_code = error.len() == 5
+        && error.starts_with('E')
+        && error[1..].chars().all(|c| c.is_ascii_digit());
+    if is_code {
+        format!("error {error}")
+    } else {
+        format!("the error \"{error}\"")
     }
 }
 

@@ -192,6 +192,7 @@ struct Target {
 #[derive(Deserialize)]
 struct Diagnostic {
     level: String,
+    message: String,
     code: Option<Code>,
     rendered: Option<String>,
 }
@@ -255,8 +256,10 @@ pub fn build(course: &Course, dir: &Path, show: bool) -> HashMap<String, Built> 
                 let entry = built
                     .entry(target.name)
                     .or_insert_with(|| Built::Refused(Vec::new()));
-                if let (Built::Refused(codes), Some(code)) = (entry, d.code) {
-                    codes.push(code.code);
+                // An error rustc gives no code ("future cannot be sent
+                // between threads safely") is known by its message.
+                if let Built::Refused(codes) = entry {
+                    codes.push(d.code.map_or(d.message, |code| code.code));
                 }
             }
             _ => {}

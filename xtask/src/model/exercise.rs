@@ -11,6 +11,8 @@
 //! end = "success"                 # how it must end: success, failure or timeout
 //! # or, for an exercise about the compiler:
 //! build_error = "E0133"           # the build must fail with this error
+//! # (an error that rustc gives no code is named by its message:
+//! # build_error = "future cannot be sent between threads safely")
 //! ```
 //!
 //! Its solution is `exercises/<n>.patch`, a unified diff against the
@@ -36,7 +38,8 @@ pub struct Exercise {
     pub program: String,
     /// The transcript the changed program must print.
     pub output: Option<String>,
-    /// The error code the changed program's build must fail with.
+    /// The error code the changed program's build must fail with, or the
+    /// message of an error that rustc gives no code.
     pub build_error: Option<String>,
     #[serde(default)]
     pub end: Ending,

@@ -175,6 +175,11 @@ pub const ITEMS: &[(&str, &str)] = &[
         "AsyncWriteExt::write_all",
         "tokio/io/trait.AsyncWriteExt.html#method.write_all",
     ),
+    (
+        "AsyncBufReadExt::read_line",
+        "tokio/io/trait.AsyncBufReadExt.html#method.read_line",
+    ),
+    ("Elapsed", "tokio/time/error/struct.Elapsed.html"),
     ("JoinHandle", "tokio/task/struct.JoinHandle.html"),
     ("JoinSet", "tokio/task/struct.JoinSet.html"),
     (
@@ -191,12 +196,55 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("broadcast::channel", "tokio/sync/broadcast/fn.channel.html"),
     (
+        "JoinHandle::abort",
+        "tokio/task/struct.JoinHandle.html#method.abort",
+    ),
+    (
+        "JoinSet::join_next",
+        "tokio/task/struct.JoinSet.html#method.join_next",
+    ),
+    ("JoinSet::new", "tokio/task/struct.JoinSet.html#method.new"),
+    (
+        "JoinSet::spawn",
+        "tokio/task/struct.JoinSet.html#method.spawn",
+    ),
+    (
+        "Lines::next_line",
+        "tokio/io/struct.Lines.html#method.next_line",
+    ),
+    (
+        "RecvError::Closed",
+        "tokio/sync/broadcast/error/enum.RecvError.html#variant.Closed",
+    ),
+    (
+        "TrySendError::Full",
+        "tokio/sync/mpsc/error/enum.TrySendError.html#variant.Full",
+    ),
+    (
+        "broadcast::Sender",
+        "tokio/sync/broadcast/struct.Sender.html",
+    ),
+    (
+        "broadcast::Sender::subscribe",
+        "tokio/sync/broadcast/struct.Sender.html#method.subscribe",
+    ),
+    ("mpsc::Sender", "tokio/sync/mpsc/struct.Sender.html"),
+    (
+        "mpsc::Sender::try_send",
+        "tokio/sync/mpsc/struct.Sender.html#method.try_send",
+    ),
+    ("mpsc::channel", "tokio/sync/mpsc/fn.channel.html"),
+    ("oneshot::channel", "tokio/sync/oneshot/fn.channel.html"),
+    ("tokio::io::simplex", "tokio/io/fn.simplex.html"),
+    ("tokio::join!", "tokio/macro.join.html"),
+    (
         "tokio::runtime::Builder::new_current_thread",
         "tokio/runtime/struct.Builder.html#method.new_current_thread",
     ),
     ("tokio::select!", "tokio/macro.select.html"),
     ("tokio::signal::ctrl_c", "tokio/signal/fn.ctrl_c.html"),
     ("tokio::spawn", "tokio/task/fn.spawn.html"),
+    ("tokio::sync::Mutex", "tokio/sync/struct.Mutex.html"),
     ("tokio::sync::mpsc", "tokio/sync/mpsc/index.html"),
     (
         "tokio::task::spawn_blocking",
@@ -205,9 +253,43 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("tokio::task::yield_now", "tokio/task/fn.yield_now.html"),
     ("tokio::time::sleep", "tokio/time/fn.sleep.html"),
     ("tokio::time::timeout", "tokio/time/fn.timeout.html"),
+    ("tokio::try_join!", "tokio/macro.try_join.html"),
+    (
+        "watch::Receiver::borrow_and_update",
+        "tokio/sync/watch/struct.Receiver.html#method.borrow_and_update",
+    ),
+    (
+        "watch::Receiver::changed",
+        "tokio/sync/watch/struct.Receiver.html#method.changed",
+    ),
+    (
+        "watch::Sender::send_replace",
+        "tokio/sync/watch/struct.Sender.html#method.send_replace",
+    ),
+    ("watch::channel", "tokio/sync/watch/fn.channel.html"),
     // tokio-util
     (
         "CancellationToken",
         "tokio_util/sync/struct.CancellationToken.html",
+    ),
+    (
+        "CancellationToken::cancel",
+        "tokio_util/sync/struct.CancellationToken.html#method.cancel",
+    ),
+    (
+        "CancellationToken::is_cancelled",
+        "tokio_util/sync/struct.CancellationToken.html#method.is_cancelled",
+    ),
+    (
+        "TaskTracker::close",
+        "tokio_util/task/struct.TaskTracker.html#method.close",
+    ),
+    (
+        "TaskTracker::spawn",
+        "tokio_util/task/struct.TaskTracker.html#method.spawn",
+    ),
+    (
+        "TaskTracker::wait",
+        "tokio_util/task/struct.TaskTracker.html#method.wait",
     ),
 ];
