@@ -258,7 +258,11 @@ pub fn build(course: &Course, dir: &Path, show: bool) -> HashMap<String, Built> 
                     .or_insert_with(|| Built::Refused(Vec::new()));
                 // An error rustc gives no code ("future cannot be sent
                 // between threads safely") is known by its message.
-                if let Built::Refused(codes) = entry {
+                // rustc's closing "aborting due to 2 previous errors" is
+                // about the others, not an error of its own.
+                if let Built::Refused(codes) = entry
+                    && !d.message.starts_with("aborting due to")
+                {
                     codes.push(d.code.map_or(d.message, |code| code.code));
                 }
             }
