@@ -1,7 +1,8 @@
-"""The same three jobs awaited together twice, without tasks of their own.
-First every result, failures included, and nothing cancelled; then the
-first failure cancels the rest. Past the seeds; the Python twin of
-`examples/taskgroup_join.rs`.
+"""The same three jobs awaited together twice: first with `gather`, which
+hands back every result, failures included, and cancels nothing; then in a
+`TaskGroup`, where the first failure cancels the rest. Past the seeds; the
+Python twin of `examples/taskgroup_join.rs`, whose `join!` and `try_join!`
+do the same inside one task.
 """
 
 import asyncio

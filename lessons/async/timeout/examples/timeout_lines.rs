@@ -1,7 +1,7 @@
 //! A reader waits for a line, and says so every 2 seconds it waits; the
-//! writer sends half a line, pauses 3 seconds, then the rest. In `select!`, a read that keeps
-//! what it has read inside its own future loses the half line when the timer
-//! wins; a read whose buffer outlives the future keeps it.
+//! writer sends half a line, pauses 3 seconds, then the rest. In `select!`,
+//! a read that keeps what it has read inside its own future loses the half
+//! line when the timer wins; a read whose buffer outlives the future keeps it.
 //!
 //! Past the seeds: `asyncio.wait_for(read_line(), 2)` in a loop, over an
 //! in-memory stream. Each time the timer branch wins, `select!` drops the
