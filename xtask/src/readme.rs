@@ -9,14 +9,16 @@
 //!   lesson's files (`src/main.rs`, `python/main.py`);
 //! - `<!-- differences: <program> -->` … `<!-- end of differences -->`: the
 //!   table of what the program's Python twin prints differently, and why,
-//!   made from the lesson's metadata, the list `verify --python` checks.
+//!   made from the lesson's metadata, the list `verify --python` checks
+//!   (with a column saying under which build of CPython, where a difference
+//!   holds under one only).
 //!
 //! `cargo xtask bless` rewrites all three; verify checks the transcripts, and
 //! `cargo test` (the tidy test) the files and the differences.
 
 use std::fmt::Write as _;
 
-use crate::model::{Lesson, Program};
+use crate::model::{Build, Lesson, Program};
 
 /// The line that announces a sample run in a README.
 pub fn sample_marker(program: &str) -> String {
@@ -138,8 +140,34 @@ pub fn differences(program: &Program) -> String {
         }
     };
     let mut text = String::new();
+    // A column for the build only where some difference belongs to one.
+    let by_build = twin.differs.iter().any(|d| d.build.is_some());
     if twin.differs.is_empty() {
         text.push_str("The Python twin prints exactly what the Rust program prints.\n");
+    } else if by_build {
+        text.push_str(
+            "| the Python prints | the Rust prints | CPython build | why |\n|---|---|---|---|\n",
+        );
+        for d in &twin.differs {
+            let build = d.build.map_or("both", Build::name);
+            let _ = writeln!(
+                text,
+                "| {} | {} | {build} | {} |",
+                code(&d.python),
+                code(&d.rust),
+                d.why.trim().replace('|', "\\|")
+            );
+        }
+        for build in [Build::Gil, Build::FreeThreaded] {
+            let gil = build == Build::Gil;
+            if !twin.differs.iter().any(|d| d.applies(gil)) {
+                let _ = writeln!(
+                    text,
+                    "\nUnder {}, the twin prints exactly what the Rust program prints.",
+                    build.the_build()
+                );
+            }
+        }
     } else {
         text.push_str("| the Python prints | the Rust prints | why |\n|---|---|---|\n");
         for d in &twin.differs {
