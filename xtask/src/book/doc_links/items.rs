@@ -51,6 +51,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("std::net", "std/net/index.html"),
     ("std::process::id", "std/process/fn.id.html"),
     ("std::thread::current", "std/thread/fn.current.html"),
+    ("std::thread::scope", "std/thread/fn.scope.html"),
     ("std::thread::sleep", "std/thread/fn.sleep.html"),
     ("std::thread::spawn", "std/thread/fn.spawn.html"),
     (
@@ -127,6 +128,8 @@ pub const ITEMS: &[(&str, &str)] = &[
     ),
     ("procspawn::init", "procspawn/fn.init.html"),
     ("procspawn::spawn", "procspawn/fn.spawn.html"),
+    // rayon
+    ("rayon", "rayon/index.html"),
     // serde
     ("Deserialize", "serde/trait.Deserialize.html"),
     ("DeserializeOwned", "serde/de/trait.DeserializeOwned.html"),
