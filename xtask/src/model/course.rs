@@ -61,7 +61,7 @@ pub const CHAPTERS: [(&str, &str); 5] = [
     ),
     (
         "costs",
-        "the four models measured: spawn, memory, messages, context switches",
+        "the four models measured: spawn, memory, messages, context switches, speed-up",
     ),
 ];
 
