@@ -307,6 +307,46 @@ mod tests {
     }
 
     #[test]
+    fn a_difference_of_one_build_gets_a_column_saying_which() {
+        use crate::model::{Difference, Twin};
+        let difference = |python: &str, build| Difference {
+            python: python.into(),
+            rust: "yes".into(),
+            why: "the GIL".into(),
+            build,
+        };
+        let mut program = Program {
+            id: "threads-gil".into(),
+            target: "main".into(),
+            ports: vec![],
+            transcript: "main.snap".into(),
+            is_example: false,
+            kill_child: None,
+            args: vec![],
+            scale: None,
+            twin: Some(Twin {
+                path: "python/main.py".into(),
+                differs: vec![difference("no", None)],
+                compare_lines: false,
+                compare_why: None,
+            }),
+            no_twin: None,
+        };
+        // No build named: the table as it always was.
+        assert_eq!(
+            differences(&program),
+            "| the Python prints | the Rust prints | why |\n|---|---|---|\n| `no` | `yes` | the GIL |\n"
+        );
+        if let Some(twin) = program.twin.as_mut() {
+            twin.differs = vec![difference("no", Some(Build::Gil))];
+        }
+        assert_eq!(
+            differences(&program),
+            "| the Python prints | the Rust prints | CPython build | why |\n|---|---|---|---|\n| `no` | `yes` | with GIL | the GIL |\n\nUnder the free-threaded build, the twin prints exactly what the Rust program prints.\n"
+        );
+    }
+
+    #[test]
     fn the_sample_is_found_and_replaced() {
         let readme = "# L\n\n<!-- sample: main -->\n```text\nold\nlines\n```\n\nmore\n";
         assert_eq!(sample(readme, "main"), Some("old\nlines"));

@@ -430,3 +430,24 @@ fn chapter_index(chapter: &str) -> usize {
 pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_holds_under_its_build_or_under_both() {
+        // As cargo metadata hands the lesson's TOML over: in JSON.
+        let parse =
+            |json: &str| -> Difference { serde_json::from_str(json).expect("a difference") };
+        let both = parse(r#"{"python": "0", "rust": "<n>", "why": "w"}"#);
+        let gil = parse(r#"{"python": "0", "why": "w", "build": "gil"}"#);
+        let free = parse(r#"{"python": "0", "why": "w", "build": "free-threaded"}"#);
+        assert!(both.applies(true) && both.applies(false));
+        assert!(gil.applies(true) && !gil.applies(false));
+        assert!(!free.applies(true) && free.applies(false));
+        let wrong: Result<Difference, _> =
+            serde_json::from_str(r#"{"python": "0", "why": "w", "build": "nogil"}"#);
+        assert!(wrong.is_err());
+    }
+}
