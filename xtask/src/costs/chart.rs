@@ -44,7 +44,8 @@ pub fn svg(results: &Results) -> String {
             .flatten()
             .map(|n| n as f64);
         let axis = match ideal {
-            Some(ideal) => Axis::linear(max.max(ideal)),
+            // A little past the ideal, so that a figure's label beside it stays clear.
+            Some(ideal) => Axis::linear(max.max(ideal) * 1.1),
             None => Axis::log(min, max),
         };
         let x = |v: f64| LEFT + axis.place(v) * PLOT;
