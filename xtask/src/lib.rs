@@ -11,13 +11,15 @@
 //! 3. [`runner`] (one [`runner::Launch`] in its own process group, disturbed
 //!    on purpose or not), [`normalise`] (raw output to transcript text),
 //!    [`readme`] (the parts of a README kept equal to files), [`build`]
-//!    (one cargo call), [`costs`] (the costs chapter's figures);
+//!    (one cargo call), [`costs`] (the costs chapter's figures),
+//!    [`interpreter`] (what a Python is, and the free-threaded one built);
 //! 4. [`check`]: one program against its transcript, and a run's problems in
 //!    sentences, the verdict both doors use;
 //! 5. [`twin`] (a Python twin against the same transcript) and [`attempt`]
 //!    (an exercise's attempt or solution, checked by what it does);
 //! 6. [`book`]: the course as an mdBook in two editions, and its checks;
-//! 7. [`commands`]: `list`, `verify`, `bless`, `exercise`, `bench`, `book`.
+//! 7. [`commands`]: `list`, `verify`, `bless`, `exercise`, `bench`, `book`,
+//!    `python`.
 //!
 //! `xtask/tests/tidy.rs` keeps the layers: no module imports one above it.
 
@@ -27,6 +29,7 @@ pub mod build;
 pub mod check;
 pub mod commands;
 pub mod costs;
+pub mod interpreter;
 pub mod model;
 pub mod normalise;
 pub mod procs;

@@ -10,7 +10,9 @@
 //!   model costs (the costs chapter), print the table, and write a report
 //!   under `target/costs-report/` (with `--write`, into the chapter);
 //! - `cargo xtask book [--lang en|zh-CN] [--open] [--check] [--browser]`: the
-//!   course as a book, in English and Chinese, and its checks.
+//!   course as a book, in English and Chinese, and its checks;
+//! - `cargo xtask python --free-threaded`: CPython built without its GIL,
+//!   once, into `target/tools/`, for `verify --python --interpreter` and `bench`.
 //!
 //! A NAME is a chapter (`threads`), a lesson (`threads-lock`), one example
 //! (`threads-lock/<example>`) or a lesson's main program alone
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use xtask::commands::{
     self, bench::BenchOptions, book::BookOptions, exercise::ExerciseOptions, fail,
-    verify::VerifyOptions,
+    python::PythonOptions, verify::VerifyOptions,
 };
 use xtask::model::{Course, workspace_root};
 
@@ -57,6 +59,9 @@ enum Cmd {
     Bench(BenchOptions),
     /// Build the course as a book (English and Chinese) into target/book/, and check it.
     Book(BookOptions),
+    /// Build CPython without its GIL (free-threaded, PEP 703) into
+    /// target/tools/, once, and print the interpreter's path.
+    Python(PythonOptions),
 }
 
 fn main() -> ExitCode {
@@ -72,5 +77,6 @@ fn main() -> ExitCode {
         Cmd::Exercise(options) => commands::exercise::run(&course, &options),
         Cmd::Bench(options) => commands::bench::run(&course, &options),
         Cmd::Book(options) => commands::book::run(&course, &options),
+        Cmd::Python(options) => commands::python::run(&course, &options),
     }
 }

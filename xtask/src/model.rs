@@ -14,7 +14,7 @@ pub mod placeholder;
 pub mod transcript;
 
 pub use course::{
-    BuildNeeds, CHAPTERS, Course, Dependency, Difference, Lesson, Program, Twin, cargo,
+    Build, BuildNeeds, CHAPTERS, Course, Dependency, Difference, Lesson, Program, Twin, cargo,
     workspace_root,
 };
 pub use exercise::{Ending, Exercise, Place};

@@ -9,14 +9,16 @@
 //!   lesson's files (`src/main.rs`, `python/main.py`);
 //! - `<!-- differences: <program> -->` … `<!-- end of differences -->`: the
 //!   table of what the program's Python twin prints differently, and why,
-//!   made from the lesson's metadata, the list `verify --python` checks.
+//!   made from the lesson's metadata, the list `verify --python` checks
+//!   (with a column saying under which build of CPython, where a difference
+//!   holds under one only).
 //!
 //! `cargo xtask bless` rewrites all three; verify checks the transcripts, and
 //! `cargo test` (the tidy test) the files and the differences.
 
 use std::fmt::Write as _;
 
-use crate::model::{Lesson, Program};
+use crate::model::{Build, Lesson, Program};
 
 /// The line that announces a sample run in a README.
 pub fn sample_marker(program: &str) -> String {
@@ -138,8 +140,34 @@ pub fn differences(program: &Program) -> String {
         }
     };
     let mut text = String::new();
+    // A column for the build only where some difference belongs to one.
+    let by_build = twin.differs.iter().any(|d| d.build.is_some());
     if twin.differs.is_empty() {
         text.push_str("The Python twin prints exactly what the Rust program prints.\n");
+    } else if by_build {
+        text.push_str(
+            "| the Python prints | the Rust prints | CPython build | why |\n|---|---|---|---|\n",
+        );
+        for d in &twin.differs {
+            let build = d.build.map_or("both", Build::name);
+            let _ = writeln!(
+                text,
+                "| {} | {} | {build} | {} |",
+                code(&d.python),
+                code(&d.rust),
+                d.why.trim().replace('|', "\\|")
+            );
+        }
+        for build in [Build::Gil, Build::FreeThreaded] {
+            let gil = build == Build::Gil;
+            if !twin.differs.iter().any(|d| d.applies(gil)) {
+                let _ = writeln!(
+                    text,
+                    "\nUnder {}, the twin prints exactly what the Rust program prints.",
+                    build.the_build()
+                );
+            }
+        }
     } else {
         text.push_str("| the Python prints | the Rust prints | why |\n|---|---|---|\n");
         for d in &twin.differs {
@@ -276,6 +304,46 @@ mod tests {
             "a\n<!-- differences: main -->\n| x |\n\n<!-- end of differences -->\nb\n"
         );
         assert_eq!(differences_copy(&new, "main"), Some("| x |"));
+    }
+
+    #[test]
+    fn a_difference_of_one_build_gets_a_column_saying_which() {
+        use crate::model::{Difference, Twin};
+        let difference = |python: &str, build| Difference {
+            python: python.into(),
+            rust: "yes".into(),
+            why: "the GIL".into(),
+            build,
+        };
+        let mut program = Program {
+            id: "threads-gil".into(),
+            target: "main".into(),
+            ports: vec![],
+            transcript: "main.snap".into(),
+            is_example: false,
+            kill_child: None,
+            args: vec![],
+            scale: None,
+            twin: Some(Twin {
+                path: "python/main.py".into(),
+                differs: vec![difference("no", None)],
+                compare_lines: false,
+                compare_why: None,
+            }),
+            no_twin: None,
+        };
+        // No build named: the table as it always was.
+        assert_eq!(
+            differences(&program),
+            "| the Python prints | the Rust prints | why |\n|---|---|---|\n| `no` | `yes` | the GIL |\n"
+        );
+        if let Some(twin) = program.twin.as_mut() {
+            twin.differs = vec![difference("no", Some(Build::Gil))];
+        }
+        assert_eq!(
+            differences(&program),
+            "| the Python prints | the Rust prints | CPython build | why |\n|---|---|---|---|\n| `no` | `yes` | with GIL | the GIL |\n\nUnder the free-threaded build, the twin prints exactly what the Rust program prints.\n"
+        );
     }
 
     #[test]

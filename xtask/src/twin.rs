@@ -6,13 +6,16 @@
 //! behind, Ctrl-C), with the course's bootstrap first on `PYTHONPATH`
 //! (`xtask/python/sitecustomize.py`: scaled sleeps and clock, seeded
 //! `random`, children that die with their parent), so the twin itself stays
-//! the Python a learner would write. Its output is then:
+//! the Python a learner would write. It runs under `python3`, or the
+//! interpreter `verify --python --interpreter` names. Its output is then:
 //!
 //! 1. redacted and numbered with the lesson's patterns (and its
 //!    `python_redact` ones, for what only Python prints);
 //! 2. changed where the lesson declares a difference: each declared Python
 //!    text becomes the Rust's. Every declaration must match at least once, so
-//!    a declaration that no longer matches anything fails;
+//!    a declaration that no longer matches anything fails. A declaration made
+//!    for one build of CPython (`build = "gil"` or `"free-threaded"`) applies,
+//!    and must match, only under an interpreter of that build;
 //! 3. aligned with the transcript's any-order blocks and numbered again, and
 //!    compared with it exactly, so an undeclared difference fails.
 //!
@@ -25,50 +28,26 @@
 use std::path::Path;
 
 use crate::check::{Pacing, STARTS_PROCESSES, Settings, Verdict, run_problems};
+use crate::interpreter::Interpreter;
 use crate::model::placeholder;
 use crate::model::transcript::{self, Transcript};
 use crate::model::{Lesson, Program, Redaction, Twin};
 use crate::normalise;
 use crate::runner::{End, Fault};
 
-/// What the twins need that a machine may lack.
-#[derive(Debug, Clone, Copy)]
-pub struct Python {
-    /// `import gevent` works.
-    pub gevent: bool,
-}
-
-impl Python {
-    /// Asks `python3`; `Err` with a sentence when there is none.
-    pub fn find() -> Result<Python, String> {
-        let ok = |code: &str| {
-            std::process::Command::new("python3")
-                .args(["-c", code])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        };
-        if !ok("import sys; assert sys.version_info >= (3, 9)") {
-            return Err(
-                "the Python twins need python3 (3.9 or newer) on the PATH, and there is none"
-                    .into(),
-            );
-        }
-        Ok(Python {
-            gevent: ok("import gevent"),
-        })
-    }
-}
-
-/// Why a twin cannot run here, when it cannot: it needs gevent, and there is none.
-pub fn missing(twin: &Twin, python: Python) -> Option<String> {
+/// Why a twin cannot run under `python`, when it cannot: it needs gevent,
+/// and that interpreter cannot import it.
+pub fn missing(twin: &Twin, python: &Interpreter) -> Option<String> {
     let source = std::fs::read_to_string(&twin.path).unwrap_or_default();
     let needs_gevent = source
         .lines()
         .any(|l| l.starts_with("import gevent") || l.starts_with("from gevent"));
     (needs_gevent && !python.gevent).then(|| {
-        "skipped: it uses gevent, which this python3 cannot import; `pip install gevent==26.9.0` installs it".to_string()
+        format!(
+            "skipped: it uses gevent, which {} cannot import; `{} -m pip install gevent==26.9.0` installs it",
+            python.path.display(),
+            python.path.display()
+        )
     })
 }
 
@@ -78,6 +57,7 @@ pub fn check(
     lesson: &Lesson,
     program: &Program,
     twin: &Twin,
+    python: &Interpreter,
     settings: Settings,
 ) -> Result<Verdict, String> {
     let expected = transcript::read(&program.transcript)?.ok_or_else(|| {
@@ -96,11 +76,12 @@ pub fn check(
         .push(("PYTHONDONTWRITEBYTECODE", "1".to_string()));
     let mut args = vec![twin.path.display().to_string()];
     args.extend(program.args.iter().cloned());
-    let launch = pacing.launch(Path::new("python3"), args, root);
+    let launch = pacing.launch(&python.path, args, root);
     let run = launch.run()?;
     let mut problems = run_problems(&run);
 
-    let (normalised, unmatched) = normalise_twin(&run.stdout, lesson, twin, &expected);
+    let (normalised, unmatched) =
+        normalise_twin(&run.stdout, lesson, twin, python.gil_enabled, &expected);
     for d in unmatched {
         problems.push(format!(
             "a declared difference no longer matches anything: the twin never prints {:?}",
@@ -132,17 +113,19 @@ pub fn check(
     })
 }
 
-/// Steps 1 to 3 of the module's description; also returns the Python texts
-/// of the declared differences that matched nothing.
+/// Steps 1 to 3 of the module's description, with the differences declared
+/// for this build (GIL enabled or not) and for every build; also returns the
+/// Python texts of those that matched nothing.
 fn normalise_twin(
     raw: &str,
     lesson: &Lesson,
     twin: &Twin,
+    gil_enabled: bool,
     expected: &Transcript,
 ) -> (String, Vec<String>) {
     let mut text = normalise::normalise(raw, &lesson.python_redactions, &[]);
     let mut unmatched = Vec::new();
-    for d in &twin.differs {
+    for d in twin.differs.iter().filter(|d| d.applies(gil_enabled)) {
         if text.contains(&d.python) {
             text = text.replace(&d.python, &d.rust);
         } else {

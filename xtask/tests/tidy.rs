@@ -345,7 +345,14 @@ fn every_readme_makes_a_page_of_the_book() {
 const LAYERS: [&[&str]; 7] = [
     &["report", "procs"],
     &["model"],
-    &["runner", "normalise", "readme", "build", "costs"],
+    &[
+        "runner",
+        "normalise",
+        "readme",
+        "build",
+        "costs",
+        "interpreter",
+    ],
     &["check"],
     &["twin", "attempt"],
     &["book"],

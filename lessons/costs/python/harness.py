@@ -17,8 +17,8 @@ import signal
 import sys
 import time
 
-FULL = dict(warmup=10, samples=100, batch_time=0.002, alive=10_000)
-QUICK = dict(warmup=1, samples=5, batch_time=0.0001, alive=100)
+FULL = dict(warmup=10, samples=100, batch_time=0.002, alive=10_000, job_time=0.02)
+QUICK = dict(warmup=1, samples=5, batch_time=0.0001, alive=100, job_time=0.001)
 
 
 class Options:
@@ -79,6 +79,30 @@ def per_op(plan, run):
     return dict(median=at(0.5), low=at(0.1), high=at(0.9), samples=len(samples))
 
 
+def speedup(plan, whole, split):
+    """How many times faster a job runs split than whole: `whole(n)` does a
+    job of size n on one core, `split(n)` shares it out; each returns the
+    seconds it took. The size grows until the whole job lasts job_time; each
+    sample times the two one after the other, and is their ratio."""
+    size = 1000
+    while True:
+        took = whole(size)
+        if took >= plan["job_time"] or size >= 1 << 40:
+            break
+        grow = plan["job_time"] / max(took, 1e-9)
+        size = int(-(-size * min(max(grow, 1.1), 100.0) // 1))
+    for _ in range(plan["warmup"]):
+        whole(size)
+        split(size)
+    ratios = []
+    for _ in range(max(plan["samples"], 1)):
+        one = whole(size)
+        ratios.append(one / max(split(size), 1e-9))
+    ratios.sort()
+    at = lambda q: ratios[round((len(ratios) - 1) * q)]
+    return dict(median=at(0.5), low=at(0.1), high=at(0.9), samples=len(ratios), size=size)
+
+
 def timed(n, op):
     started = time.perf_counter()
     for _ in range(n):
@@ -95,6 +119,11 @@ def rate_record(measure, model, how, s, note=None):
     return dict(measure=measure, model=model, how=how, value=1 / s["median"],
                 low=1 / s["high"], high=1 / s["low"], unit="msg/s",
                 count=s["samples"], note=note)
+
+
+def speedup_record(model, how, s, workers, note=None):
+    return dict(measure="speedup", model=model, how=how, value=s["median"],
+                low=s["low"], high=s["high"], unit="×", count=workers, note=note)
 
 
 def bytes_record(model, how, value, alive, note=None):
@@ -145,6 +174,10 @@ def human(value, unit):
     value = float(f"{value:.2e}")  # three significant digits: 99.97 ns reads 100 ns
     if unit == "s":
         steps = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+    elif unit == "×":
+        v = float(f"{value:.2e}")
+        digits = 0 if abs(v) >= 100 else 1 if abs(v) >= 10 else 2
+        return f"{v:.{digits}f}×"
     elif unit == "B":
         steps = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B")]
     else:

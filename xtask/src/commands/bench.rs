@@ -1,5 +1,7 @@
 //! `cargo xtask bench`: runs the costs chapter's programs in release mode
-//! (and, with `--python`, its Python scripts) under verify's runner, prints
+//! (and, with `--python`, its Python scripts, the speed-up's also under the
+//! free-threaded Python `cargo xtask python --free-threaded` builds, when it
+//! is there) under verify's runner, prints
 //! the table, and writes a full report with its chart under
 //! `target/costs-report/`. Only `--write` puts them into the chapter (its
 //! README's report and `costs.svg`): the chapter's prose describes one
@@ -14,7 +16,7 @@ use std::time::{Duration, Instant};
 use super::fail;
 use crate::check::relative;
 use crate::model::{self, Course, Lesson};
-use crate::{costs, runner};
+use crate::{costs, interpreter, runner};
 
 /// What `cargo xtask bench` was asked to do.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -33,6 +35,9 @@ pub struct BenchOptions {
 
 /// The chapter whose programs `bench` runs.
 const COSTS: &str = "costs";
+
+/// The lesson whose script also runs under free-threaded Python.
+const SPEEDUP: &str = "speedup";
 
 /// How long one measuring program may run before it is stopped.
 const BENCH_TIMEOUT: Duration = Duration::from_secs(600);
@@ -72,6 +77,22 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
     if quick {
         args.push("--quick".to_string());
     }
+    // Free-threaded Python's threads, where `cargo xtask python
+    // --free-threaded` has built it: the speed-up's script runs under it too.
+    let free_threaded = if python {
+        interpreter::installed_free_threaded(&course.target_dir).map(|(p, _)| p)
+    } else {
+        None
+    };
+    if python && free_threaded.is_none() {
+        eprintln!(
+            "note: no free-threaded Python in {}, so the speed-up has no row for its threads; `cargo xtask python --free-threaded` builds it",
+            relative(
+                &course.root,
+                &interpreter::free_threaded_prefix(&course.target_dir)
+            )
+        );
+    }
     let started = Instant::now();
     let mut results = costs::Results::default();
     let mut python_records = Vec::new();
@@ -102,12 +123,35 @@ pub fn run(course: &Course, options: &BenchOptions) -> ExitCode {
                 Err(_) if runner::interrupted() => return interrupted(),
                 Err(e) => return fail(&format!("{}: {e}", relative(&course.root, &script))),
             }
+            if let Some(ft) = free_threaded.as_ref().filter(|_| topic == SPEEDUP) {
+                eprintln!(
+                    "\n{} (free-threaded Python), {:.0} s so far",
+                    relative(&course.root, &script),
+                    started.elapsed().as_secs_f64()
+                );
+                match measure(course, &ft.path, &script_args) {
+                    Ok(records) => python_records.extend(
+                        records
+                            .into_iter()
+                            .filter(|r| r.model == costs::FREE_THREADED),
+                    ),
+                    Err(_) if runner::interrupted() => return interrupted(),
+                    Err(e) => {
+                        return fail(&format!(
+                            "{} under {}: {e}",
+                            relative(&course.root, &script),
+                            ft.path.display()
+                        ));
+                    }
+                }
+            }
         }
     }
     if python {
         results.python = Some(python_records);
     }
-    let machine = costs::Machine::read(python);
+    let mut machine = costs::Machine::read(python);
+    machine.free_threaded = free_threaded.map(|p| format!("free-threaded Python {}", p.version));
     println!();
     println!("{}", machine.line());
     print!("{}", costs::terminal_table(&results));

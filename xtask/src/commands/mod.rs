@@ -7,6 +7,7 @@ pub mod bless;
 pub mod book;
 pub mod exercise;
 pub mod list;
+pub mod python;
 pub mod verify;
 
 use std::collections::HashMap;

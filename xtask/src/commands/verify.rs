@@ -20,6 +20,7 @@ use std::time::Instant;
 use super::style::{FAILED, OK, SKIPPED};
 use super::{Prepared, prepare};
 use crate::check::{self, FAST_SCALE, Settings, VERIFY_SEED, Verdict};
+use crate::interpreter::{self, Interpreter};
 use crate::model::{Course, Lesson, Program};
 use crate::{runner, twin};
 
@@ -47,6 +48,11 @@ pub struct VerifyOptions {
     /// against its Rust program's transcript and declared differences.
     #[arg(long)]
     pub python: bool,
+    /// With --python: the interpreter the twins run under (default: python3
+    /// on the PATH), such as the free-threaded one `cargo xtask python
+    /// --free-threaded` builds.
+    #[arg(long, value_name = "PATH", requires = "python")]
+    pub interpreter: Option<std::path::PathBuf>,
     /// How many programs may run at once (1 runs them one after another).
     #[arg(long, default_value_t = DEFAULT_JOBS, value_parser = parse_jobs)]
     pub jobs: usize,
@@ -81,9 +87,17 @@ fn parse_scale(s: &str) -> Result<f64, String> {
 }
 
 pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
+    let mut python = None;
     let what = if options.python {
-        match python_twins(course, &options.names) {
-            Some(what) => what,
+        let interpreter = options
+            .interpreter
+            .clone()
+            .unwrap_or_else(|| "python3".into());
+        match python_twins(course, &options.names, &interpreter) {
+            Some((what, found)) => {
+                python = Some(found);
+                what
+            }
             None => return ExitCode::from(2),
         }
     } else {
@@ -140,6 +154,9 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
         what.len() - to_skip,
         options.jobs,
     );
+    if let Some(python) = &python {
+        println!("  under {}: {}", python.path.display(), python.describe());
+    }
     // A learner's own setting would be ignored silently otherwise.
     for var in [shared::time::SCALE_VAR, shared::random::SEED_VAR] {
         if let Ok(value) = std::env::var(var) {
@@ -151,7 +168,7 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
     let started = Instant::now();
     let mut failed: Vec<&str> = Vec::new();
     let mut skipped = 0;
-    let mut outcomes = run_all(course, &what, settings, options.jobs);
+    let mut outcomes = run_all(course, &what, python.as_ref(), settings, options.jobs);
     for (i, (_, program, _)) in what.iter().enumerate() {
         // In study order: wait for this program's outcome, whatever came before.
         let outcome = loop {
@@ -218,46 +235,65 @@ pub fn run(course: &Course, options: &VerifyOptions) -> ExitCode {
     }
 }
 
+/// What to run for each program chosen, in study order.
+type Chosen<'c> = Vec<(&'c Lesson, &'c Program, What)>;
+
 /// The twins of the programs named (the costs chapter aside: its Python
 /// scripts are measured by `cargo xtask bench`, not compared). A ported
 /// program without a twin is a failure of its own.
 fn python_twins<'c>(
     course: &'c Course,
     names: &[String],
-) -> Option<Vec<(&'c Lesson, &'c Program, What)>> {
+    interpreter: &std::path::Path,
+) -> Option<(Chosen<'c>, Interpreter)> {
     super::report_problems(course);
     let selected = course.select(names).map_err(|e| super::error(&e)).ok()?;
-    let python = match twin::Python::find() {
+    let python = match interpreter::probe(interpreter) {
         Ok(python) => python,
+        Err(e) if is_default(interpreter) => {
+            super::error(&format!(
+                "the Python twins need python3 (3.9 or newer) on the PATH: {e}"
+            ));
+            return None;
+        }
         Err(e) => {
             super::error(&e);
             return None;
         }
     };
-    if !python.gevent {
+    let what = selected
+        .into_iter()
+        .filter(|(l, _)| l.chapter != COSTS)
+        .map(|(l, p)| {
+            let what = match &p.twin {
+                None if p.no_twin.is_some() => {
+                    What::Skip(format!("no twin: {}", p.no_twin.as_deref().unwrap_or("")))
+                }
+                None => What::Missing,
+                Some(t) => match twin::missing(t, &python) {
+                    Some(why) => What::Skip(why),
+                    None => What::Python,
+                },
+            };
+            (l, p, what)
+        })
+        .collect::<Chosen>();
+    if what
+        .iter()
+        .any(|(_, _, w)| matches!(w, What::Skip(why) if why.contains("gevent")))
+    {
         eprintln!(
-            "note: python3 cannot import gevent, so the twins that use it are skipped; `pip install gevent==26.9.0` installs it"
+            "note: {} cannot import gevent, so the twins that use it are skipped; `{} -m pip install gevent==26.9.0` installs it",
+            python.path.display(),
+            python.path.display()
         );
     }
-    Some(
-        selected
-            .into_iter()
-            .filter(|(l, _)| l.chapter != COSTS)
-            .map(|(l, p)| {
-                let what = match &p.twin {
-                    None if p.no_twin.is_some() => {
-                        What::Skip(format!("no twin: {}", p.no_twin.as_deref().unwrap_or("")))
-                    }
-                    None => What::Missing,
-                    Some(t) => match twin::missing(t, python) {
-                        Some(why) => What::Skip(why),
-                        None => What::Python,
-                    },
-                };
-                (l, p, what)
-            })
-            .collect(),
-    )
+    Some((what, python))
+}
+
+/// Whether the interpreter is the default, found on the PATH by name.
+fn is_default(interpreter: &std::path::Path) -> bool {
+    interpreter == std::path::Path::new("python3")
 }
 
 /// The chapter whose Python scripts are measured, not compared.
@@ -319,6 +355,7 @@ struct Outcomes {
 fn run_all(
     course: &Course,
     what: &[(&Lesson, &Program, What)],
+    python: Option<&Interpreter>,
     settings: Settings,
     jobs: usize,
 ) -> Outcomes {
@@ -331,6 +368,7 @@ fn run_all(
             lesson: (*lesson).clone(),
             program: (*program).clone(),
             what: what.clone(),
+            python: python.cloned(),
         })
         .collect();
     let root = course.root.clone();
@@ -348,6 +386,8 @@ struct Job {
     lesson: Lesson,
     program: Program,
     what: What,
+    /// The interpreter the twins run under.
+    python: Option<Interpreter>,
 }
 
 impl Job {
@@ -357,9 +397,12 @@ impl Job {
             (What::Rust(exe), _) => {
                 Outcome::Checked(check::check(root, lesson, program, exe, settings).map(Box::new))
             }
-            (What::Python, Some(t)) => {
-                Outcome::Checked(twin::check(root, lesson, program, t, settings).map(Box::new))
-            }
+            (What::Python, Some(t)) => match &self.python {
+                Some(python) => Outcome::Checked(
+                    twin::check(root, lesson, program, t, python, settings).map(Box::new),
+                ),
+                None => Outcome::Checked(Err("no interpreter to run its twin".to_string())),
+            },
             (What::Skip(why), _) => Outcome::Skipped(why.clone()),
             (What::Missing | What::Python, _) => Outcome::Checked(Err(format!(
                 "it ports {}, but has no Python twin: python/{}.py",

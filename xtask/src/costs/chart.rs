@@ -1,5 +1,6 @@
 //! The chart: one panel per measurement, one bar per model and side, on a
-//! log scale with one grid line per power of ten.
+//! log scale with one grid line per power of ten; the speed-up's on a linear
+//! scale from 0, with its ideal (the number of cores) as a dashed line.
 
 use std::fmt::Write as _;
 
@@ -33,17 +34,25 @@ pub fn svg(results: &Results) -> String {
             .iter()
             .find_map(|r| r.rust.or(r.python))
             .map_or("s", |r| r.unit.as_str());
-        // The axis spans whole powers of ten around the panel's figures.
         let (min, max) = values
             .iter()
             .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        let lo = min.log10().floor();
-        let hi = max.log10().ceil().max(lo + 1.0);
-        let x = |v: f64| LEFT + (v.log10() - lo) / (hi - lo) * PLOT;
-        let better = if measure.higher_is_better {
-            "longer is better"
-        } else {
-            "shorter is better"
+        // A speed-up is read against its ideal, the number of cores, on a
+        // linear axis from 0; the other figures span powers of ten.
+        let ideal = (measure.id == "speedup")
+            .then(|| results.count(&measure))
+            .flatten()
+            .map(|n| n as f64);
+        let axis = match ideal {
+            // A little past the ideal, so that a figure's label beside it stays clear.
+            Some(ideal) => Axis::linear(max.max(ideal) * 1.1),
+            None => Axis::log(min, max),
+        };
+        let x = |v: f64| LEFT + axis.place(v) * PLOT;
+        let better = match (ideal, measure.higher_is_better) {
+            (Some(_), _) => "longer is better; dashed: the ideal",
+            (None, true) => "longer is better",
+            (None, false) => "shorter is better",
         };
         let _ = writeln!(
             body,
@@ -57,8 +66,7 @@ pub fn svg(results: &Results) -> String {
         };
         let top = y + 10.0;
         let bottom = top + panel.len() as f64 * per_model;
-        for decade in lo as i32..=hi as i32 {
-            let v = 10f64.powi(decade);
+        for v in axis.grid() {
             let gx = x(v);
             let _ = writeln!(
                 body,
@@ -67,12 +75,24 @@ pub fn svg(results: &Results) -> String {
                 esc(&tick(v, unit))
             );
         }
+        if let Some(ideal) = ideal {
+            let ix = x(ideal);
+            let _ = writeln!(
+                body,
+                r#"<line x1="{ix:.1}" y1="{top:.1}" x2="{ix:.1}" y2="{bottom:.1}" class="ideal"/><text x="{ix:.1}" y="{:.1}" class="tick">the ideal: {} cores</text>"#,
+                bottom + 24.0,
+                ideal
+            );
+        }
         let mut by = top + 4.0;
         for row in &panel {
-            let label = if with_python {
-                format!("{} / {}", rust_name(row.model), python_name(row.model))
-            } else {
-                rust_name(row.model).to_string()
+            // A model only one side measured is named by that side alone.
+            let label = match (with_python, row.rust.is_some(), row.python.is_some()) {
+                (true, true, true) => {
+                    format!("{} / {}", rust_name(row.model), python_name(row.model))
+                }
+                (true, false, true) => python_name(row.model).to_string(),
+                _ => rust_name(row.model).to_string(),
             };
             let _ = writeln!(
                 body,
@@ -122,10 +142,11 @@ pub fn svg(results: &Results) -> String {
 .tick {{ font-size: 10px; text-anchor: middle; fill: #777; }}
 .legend {{ font-size: 12px; fill: #222; }}
 .grid {{ stroke: #ddd; stroke-width: 1; }}
+.ideal {{ stroke: #222; stroke-width: 1.5; stroke-dasharray: 5 3; }}
 </style>
 <rect width="100%" height="100%" fill="white"/>
 {legend}
-<text x="{:.0}" y="24" class="hint" text-anchor="end" font-size="12">log scale: each grid line is ten times the one before</text>
+<text x="{:.0}" y="24" class="hint" text-anchor="end" font-size="12">log scale: each grid line is ten times the one before (the speed-up's is linear)</text>
 {body}</svg>
 "#,
         y,
@@ -134,9 +155,65 @@ pub fn svg(results: &Results) -> String {
     )
 }
 
+/// A panel's horizontal axis.
+enum Axis {
+    /// Powers of ten from `10^lo` to `10^hi`.
+    Log { lo: f64, hi: f64 },
+    /// From 0 to `hi`, a grid line every `step`.
+    Linear { hi: f64, step: f64 },
+}
+
+impl Axis {
+    /// Whole powers of ten around the figures from `min` to `max`.
+    fn log(min: f64, max: f64) -> Axis {
+        let lo = min.log10().floor();
+        Axis::Log {
+            lo,
+            hi: max.log10().ceil().max(lo + 1.0),
+        }
+    }
+
+    /// From 0 to a round number at or above `max`.
+    fn linear(max: f64) -> Axis {
+        let step = if max <= 4.0 {
+            0.5
+        } else if max <= 16.0 {
+            2.0
+        } else {
+            (max / 8.0).ceil()
+        };
+        Axis::Linear {
+            hi: (max / step).ceil().max(1.0) * step,
+            step,
+        }
+    }
+
+    /// Where `v` lies, from 0 (the left end) to 1 (the right).
+    fn place(&self, v: f64) -> f64 {
+        match *self {
+            Axis::Log { lo, hi } => (v.log10() - lo) / (hi - lo),
+            Axis::Linear { hi, .. } => v / hi,
+        }
+    }
+
+    /// The values of its grid lines.
+    fn grid(&self) -> Vec<f64> {
+        match *self {
+            Axis::Log { lo, hi } => (lo as i32..=hi as i32).map(|d| 10f64.powi(d)).collect(),
+            Axis::Linear { hi, step } => {
+                let lines = (hi / step).round() as usize;
+                (0..=lines).map(|i| i as f64 * step).collect()
+            }
+        }
+    }
+}
+
 /// A grid line's label: `1 µs`, `10 µs`; bytes in decimal units (`10 kB`),
 /// since powers of ten are not round numbers of KiB.
 pub(super) fn tick(v: f64, unit: &str) -> String {
+    if unit == "×" {
+        return format!("{v}×");
+    }
     if unit == "B" {
         let (size, name) = [(1e9, "GB"), (1e6, "MB"), (1e3, "kB"), (1.0, "B")]
             .into_iter()

@@ -13,6 +13,8 @@ pub struct Machine {
     pub kernel: String,
     pub rustc: String,
     pub python: Option<String>,
+    /// The free-threaded Python the speed-up's script also ran under.
+    pub free_threaded: Option<String>,
     pub date: String,
 }
 
@@ -62,6 +64,7 @@ impl Machine {
                 .to_string(),
             rustc: output("rustc", &["--version"]).unwrap_or_else(|| "rustc ?".into()),
             python,
+            free_threaded: None,
             date: date(now),
         }
     }
@@ -73,6 +76,9 @@ impl Machine {
         );
         if let Some(python) = &self.python {
             let _ = write!(line, "; {python}");
+        }
+        if let Some(free_threaded) = &self.free_threaded {
+            let _ = write!(line, " and {free_threaded}");
         }
         let _ = write!(line, "; measured {}", self.date);
         line

@@ -6,7 +6,8 @@
 //! module only reads the records and lays them out: a terminal table
 //! ([`table`]), the Markdown report the chapter's README embeds between two
 //! markers ([`markdown`]), a line about the machine ([`machine`]), and an SVG
-//! chart with one bar per model per measurement on a log scale ([`chart`]).
+//! chart with one bar per model per measurement on a log scale, the speed-up
+//! on a linear one up to its ideal ([`chart`]).
 
 pub mod chart;
 pub mod machine;
@@ -38,7 +39,7 @@ pub struct Record {
 }
 
 /// The measurements, in the order the report shows them.
-pub const MEASURES: [Measure; 5] = [
+pub const MEASURES: [Measure; 6] = [
     Measure {
         id: "spawn",
         title: "spawn + join one unit",
@@ -64,6 +65,11 @@ pub const MEASURES: [Measure; 5] = [
         title: "context switch",
         higher_is_better: false,
     },
+    Measure {
+        id: "speedup",
+        title: "speed-up of one CPU-bound job over N cores (ideal: N×)",
+        higher_is_better: true,
+    },
 ];
 
 /// One measurement of the report.
@@ -74,13 +80,24 @@ pub struct Measure {
     pub higher_is_better: bool,
 }
 
-/// The models: the id the records use, then its Rust and Python names.
-pub const MODELS: [(&str, &str, &str); 4] = [
+/// The models: the id the records use, then its Rust and Python names. The
+/// last two are the speed-up's own: a pool of workers (rayon's threads, and
+/// Python's processes, its way around the GIL), and the threads of
+/// free-threaded Python, which only Python has (Rust's threads have no GIL
+/// to begin with).
+pub const MODELS: [(&str, &str, &str); 6] = [
     ("process", "process", "multiprocessing"),
     ("thread", "OS thread", "threading"),
     ("coroutine", "may coroutine", "gevent greenlet"),
     ("task", "tokio task", "asyncio task"),
+    ("pool", "rayon pool", "process pool"),
+    (FREE_THREADED, "", "free-threaded threading"),
 ];
+
+/// The model of free-threaded Python's threads, measured by the chapter's
+/// script run under the interpreter `cargo xtask python --free-threaded`
+/// builds.
+pub const FREE_THREADED: &str = "free-threaded thread";
 
 /// Reads the JSON lines a program printed; anything else is an error.
 pub fn parse(stdout: &str) -> Result<Vec<Record>, String> {
@@ -156,18 +173,28 @@ fn times(x: f64) -> String {
 
 impl Results {
     /// A measurement's title; the memory one says how many units were alive
-    /// (the most any Rust record had: 10 000, or 100 with `--quick`).
+    /// (the most any Rust record had: 10 000, or 100 with `--quick`), the
+    /// speed-up how many cores shared the job, which is also its ideal.
     pub fn title(&self, measure: &Measure) -> String {
-        let alive = self
-            .rust
-            .iter()
-            .filter(|r| r.measure == measure.id)
-            .map(|r| r.count)
-            .max();
-        match alive {
-            Some(alive) if measure.id == "memory" => measure.title.replace('N', &thousands(alive)),
+        match self.count(measure) {
+            Some(n) if ["memory", "speedup"].contains(&measure.id) => {
+                measure.title.replace('N', &thousands(n))
+            }
             _ => measure.title.to_string(),
         }
+    }
+
+    /// The most units any Rust record of the measurement had (alive at
+    /// once, or sharing the job); Python's, where Rust has none.
+    pub fn count(&self, measure: &Measure) -> Option<usize> {
+        let most = |records: &[Record]| {
+            records
+                .iter()
+                .filter(|r| r.measure == measure.id)
+                .map(|r| r.count)
+                .max()
+        };
+        most(&self.rust).or_else(|| self.python.as_deref().and_then(most))
     }
 
     /// The rows, each with its measurement's title on the first row of the

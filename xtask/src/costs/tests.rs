@@ -143,3 +143,42 @@ fn dates_are_civil() {
     assert_eq!(date(1_795_219_200), "2026-11-21");
     assert_eq!(date(951_782_400), "2000-02-29");
 }
+
+#[test]
+fn the_speedup_is_read_against_its_ideal_on_a_linear_axis() {
+    let speedup = |model: &str, value: f64| Record {
+        count: 2,
+        ..record("speedup", model, value, "×")
+    };
+    let results = Results {
+        rust: vec![speedup("thread", 1.96), speedup("pool", 1.9)],
+        python: Some(vec![
+            speedup("thread", 0.98),
+            speedup("pool", 1.8),
+            speedup(FREE_THREADED, 1.7),
+        ]),
+    };
+    let measure = MEASURES.iter().find(|m| m.id == "speedup").unwrap();
+    assert_eq!(
+        results.title(measure),
+        "speed-up of one CPU-bound job over 2 cores (ideal: 2×)"
+    );
+    let rows = results.rows();
+    let models: Vec<_> = rows.iter().map(|r| r.model).collect();
+    assert_eq!(models, ["thread", "pool", FREE_THREADED]);
+    assert_eq!(rows[0].verdict().unwrap(), "Rust 2.0× better");
+    let table = terminal_table(&results);
+    assert!(
+        table.contains("1.96×") && table.contains("0.98×"),
+        "{table}"
+    );
+    let chart = svg(&results);
+    // From 0 to a little past the ideal, a grid line every half; the ideal dashed.
+    let panel = &chart[chart.find("speed-up").unwrap()..];
+    assert_eq!(panel.matches("class=\"grid\"").count(), 6, "{panel}");
+    assert!(panel.contains(">0×<") && panel.contains(">2×<") && panel.contains(">2.5×<"));
+    assert_eq!(panel.matches("class=\"ideal\"").count(), 1);
+    assert!(panel.contains("the ideal: 2 cores"));
+    // Free-threaded Python's row names its side alone.
+    assert!(panel.contains(">free-threaded threading<"), "{panel}");
+}

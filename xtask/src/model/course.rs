@@ -17,6 +17,12 @@
 //! kill_child = 2.0                      # optional: see `Program::kill_child`
 //! args = ["--quick"]                    # optional: arguments verify passes
 //! scale = 0.2                           # optional: verify's LESSON_TIME_SCALE for it
+//!
+//! [[package.metadata.lesson.programs.differs]]   # optional: what its Python twin prints otherwise
+//! python = "threads running at the same moment: no"
+//! rust = "threads running at the same moment: yes"
+//! why = "CPython's GIL runs one thread at a time"
+//! build = "gil"                         # optional: only under this build ("gil", "free-threaded")
 //! ```
 //!
 //! Discovery asks `cargo metadata`, so what verify runs is exactly what cargo
@@ -55,7 +61,7 @@ pub const CHAPTERS: [(&str, &str); 5] = [
     ),
     (
         "costs",
-        "the four models measured: spawn, memory, messages, context switches",
+        "the four models measured: spawn, memory, messages, context switches, speed-up",
     ),
 ];
 
@@ -163,7 +169,8 @@ pub struct Twin {
 }
 
 /// One declared difference: the Python prints `python` where the Rust's
-/// transcript has `rust`.
+/// transcript has `rust`; under one build of CPython only, when `build` says
+/// so (what threads do depends on whether a GIL runs them).
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Difference {
@@ -171,6 +178,53 @@ pub struct Difference {
     #[serde(default)]
     pub rust: String,
     pub why: String,
+    #[serde(default)]
+    pub build: Option<Build>,
+}
+
+/// The two builds of CPython a difference may belong to, told apart by
+/// `sys._is_gil_enabled()` (absent before 3.13, whose GIL always runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Build {
+    /// The default build: a GIL lets one thread run Python code at a time.
+    Gil,
+    /// Built with `--disable-gil` (PEP 703), and running without it.
+    FreeThreaded,
+}
+
+impl Build {
+    /// The build of an interpreter whose GIL is, or is not, enabled.
+    pub fn of(gil_enabled: bool) -> Build {
+        if gil_enabled {
+            Build::Gil
+        } else {
+            Build::FreeThreaded
+        }
+    }
+
+    /// How a README's table of differences names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Build::Gil => "with GIL",
+            Build::FreeThreaded => "free-threaded",
+        }
+    }
+
+    /// How a sentence names it.
+    pub fn the_build(self) -> &'static str {
+        match self {
+            Build::Gil => "the build with the GIL",
+            Build::FreeThreaded => "the free-threaded build",
+        }
+    }
+}
+
+impl Difference {
+    /// Whether it holds under the build whose GIL is, or is not, enabled.
+    pub fn applies(&self, gil_enabled: bool) -> bool {
+        self.build.is_none_or(|b| b == Build::of(gil_enabled))
+    }
 }
 
 impl Program {
@@ -375,4 +429,25 @@ fn chapter_index(chapter: &str) -> usize {
 /// The cargo that runs us, so `cargo +toolchain xtask` stays on that toolchain.
 pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_holds_under_its_build_or_under_both() {
+        // As cargo metadata hands the lesson's TOML over: in JSON.
+        let parse =
+            |json: &str| -> Difference { serde_json::from_str(json).expect("a difference") };
+        let both = parse(r#"{"python": "0", "rust": "<n>", "why": "w"}"#);
+        let gil = parse(r#"{"python": "0", "why": "w", "build": "gil"}"#);
+        let free = parse(r#"{"python": "0", "why": "w", "build": "free-threaded"}"#);
+        assert!(both.applies(true) && both.applies(false));
+        assert!(gil.applies(true) && !gil.applies(false));
+        assert!(!free.applies(true) && free.applies(false));
+        let wrong: Result<Difference, _> =
+            serde_json::from_str(r#"{"python": "0", "why": "w", "build": "nogil"}"#);
+        assert!(wrong.is_err());
+    }
 }

@@ -19,6 +19,10 @@
 //! holds task structures). A unit's cost is the difference with 10 000 units
 //! alive, divided by 10 000.
 //!
+//! [`speedup`] times one CPU-bound job done whole on one core and split over
+//! every core, sample by sample, and reports the median ratio: the speed-up,
+//! whose ideal is the number of cores.
+//!
 //! Every program of the chapter prints a small table by default. With
 //! `--json` it prints one [`Record`] per line instead, for `cargo xtask bench`,
 //! and the table goes to standard error as a progress report. With `--quick`
@@ -41,6 +45,8 @@ pub struct Plan {
     pub batch_time: Duration,
     /// How many units the memory measurements keep alive at once.
     pub alive: usize,
+    /// How long the speed-up's job should take on one core, at least.
+    pub job_time: Duration,
 }
 
 impl Plan {
@@ -50,6 +56,7 @@ impl Plan {
         samples: 100,
         batch_time: Duration::from_millis(2),
         alive: 10_000,
+        job_time: Duration::from_millis(20),
     };
 
     /// Just enough to see every model run: verify's `--quick`.
@@ -58,6 +65,7 @@ impl Plan {
         samples: 5,
         batch_time: Duration::from_micros(100),
         alive: 100,
+        job_time: Duration::from_millis(1),
     };
 }
 
@@ -112,6 +120,41 @@ pub fn summarise(mut samples: Vec<f64>, batch: u64) -> Summary {
         samples: samples.len(),
         batch,
     }
+}
+
+/// How many times faster a job runs split over several workers than done
+/// whole by one. `whole(n)` does a job of size `n` on one core and
+/// `split(n)` the same job shared out; each returns how long it took. The
+/// size grows until the whole job lasts `job_time`; then, after the warm-up,
+/// each sample times the two one after the other, so that a moment when the
+/// machine is busy elsewhere slows both, and the sample is their ratio. The
+/// summary is of ratios: its median is the speed-up, and its `batch` the
+/// job's size.
+pub fn speedup<E>(
+    plan: &Plan,
+    mut whole: impl FnMut(u64) -> Result<Duration, E>,
+    mut split: impl FnMut(u64) -> Result<Duration, E>,
+) -> Result<Summary, E> {
+    let mut size: u64 = 1000;
+    loop {
+        let took = whole(size)?;
+        if took >= plan.job_time || size >= 1 << 40 {
+            break;
+        }
+        let grow = plan.job_time.as_secs_f64() / took.as_secs_f64().max(1e-9);
+        size = (size as f64 * grow.clamp(1.1, 100.0)).ceil() as u64;
+    }
+    for _ in 0..plan.warmup {
+        whole(size)?;
+        split(size)?;
+    }
+    let mut ratios = Vec::with_capacity(plan.samples);
+    for _ in 0..plan.samples.max(1) {
+        let one = whole(size)?.as_secs_f64();
+        let shared = split(size)?.as_secs_f64().max(1e-9);
+        ratios.push(one / shared);
+    }
+    Ok(summarise(ratios, size))
 }
 
 /// Times `n` runs of `op`: the usual body for [`per_op`].
@@ -283,9 +326,10 @@ impl Options {
 /// What one measurement found for one model.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {
-    /// `spawn`, `memory`, `round_trip`, `throughput` or `switch`.
+    /// `spawn`, `memory`, `round_trip`, `throughput`, `switch` or `speedup`.
     pub measure: &'static str,
-    /// `process`, `thread`, `coroutine` or `task`.
+    /// `process`, `thread`, `coroutine` or `task`; for the speed-up,
+    /// `thread`, `pool` or `free-threaded thread`.
     pub model: &'static str,
     /// The mechanism measured, in a few words.
     pub how: String,
@@ -294,9 +338,10 @@ pub struct Record {
     /// Its spread, where it has one: 10th and 90th percentiles.
     pub low: Option<f64>,
     pub high: Option<f64>,
-    /// `s`, `B` or `msg/s`.
+    /// `s`, `B`, `msg/s` or `×` (a speed-up).
     pub unit: &'static str,
-    /// How many units were alive at once (memory), or samples taken.
+    /// How many units were alive at once (memory), how many workers shared
+    /// the job (speed-up), or how many samples were taken.
     pub count: usize,
     /// Anything a reader of the figure must know.
     pub note: Option<String>,
@@ -329,6 +374,22 @@ impl Record {
             high: Some(1.0 / s.low),
             unit: "msg/s",
             count: s.samples,
+            note: None,
+        }
+    }
+
+    /// A speed-up over one core, from a [`Summary`] of [`speedup`]'s
+    /// ratios, with `workers` sharing the job.
+    pub fn speedup(model: &'static str, how: &str, s: Summary, workers: usize) -> Record {
+        Record {
+            measure: "speedup",
+            model,
+            how: how.to_string(),
+            value: s.median,
+            low: Some(s.low),
+            high: Some(s.high),
+            unit: "×",
+            count: workers,
             note: None,
         }
     }
@@ -396,6 +457,7 @@ pub fn human(value: f64, unit: &str) -> String {
                 (1.0, "B"),
             ],
         ),
+        "×" => return format!("{}×", three_digits(value)),
         _ => {
             let (v, p) = scale(value, &[(1e6, "M "), (1e3, "k "), (1.0, "")]);
             return format!("{} {p}{unit}", three_digits(v));
@@ -441,6 +503,27 @@ mod tests {
         assert_eq!(human(-2048.0, "B"), "-2.00 KiB");
         assert_eq!(human(99.97e-9, "s"), "100 ns");
         assert_eq!(human(999.9e-6, "s"), "1.00 ms");
+        assert_eq!(human(1.968, "×"), "1.97×");
+    }
+
+    #[test]
+    fn speedup_is_the_median_ratio_of_whole_to_split() {
+        let plan = Plan {
+            warmup: 1,
+            samples: 5,
+            batch_time: Duration::from_millis(1),
+            alive: 1,
+            job_time: Duration::from_millis(2),
+        };
+        // A job of size n "takes" n µs whole, and half of that split in two.
+        let s = speedup(
+            &plan,
+            |n| Ok::<_, ()>(Duration::from_micros(n)),
+            |n| Ok(Duration::from_micros(n / 2)),
+        )
+        .unwrap();
+        assert!(s.batch >= 2000, "size {}", s.batch);
+        assert!((s.median - 2.0).abs() < 0.01, "{s:?}");
     }
 
     #[test]
@@ -456,6 +539,7 @@ mod tests {
             samples: 3,
             batch_time: Duration::from_millis(1),
             alive: 1,
+            job_time: Duration::from_millis(1),
         };
         // An operation of 10 µs, faked: a batch of n "takes" n × 10 µs.
         let s = per_op(&plan, |n| Ok::<_, ()>(Duration::from_micros(10 * n))).unwrap();

@@ -3,7 +3,8 @@ and never run at the same moment. Follows the seeds' notes on the GIL (000
 thread1.py, 003 §2, where N busy threads used 102 % of N cores); stands
 beside src/main.rs and measures the same two figures, for one busy thread
 and then one per core: CPU time over wall time, and the time two or more
-threads were running at once.
+threads were running at once. Under a free-threaded CPython (built with
+--disable-gil, PEP 703) there is no GIL, and they run at once.
 """
 
 import os

@@ -68,6 +68,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("std::net", "std/net/index.html"),
     ("std::process::id", "std/process/fn.id.html"),
     ("std::thread::current", "std/thread/fn.current.html"),
+    ("std::thread::scope", "std/thread/fn.scope.html"),
     ("std::thread::sleep", "std/thread/fn.sleep.html"),
     ("std::thread::spawn", "std/thread/fn.spawn.html"),
     (
@@ -157,6 +158,7 @@ pub const ITEMS: &[(&str, &str)] = &[
     ("procspawn::init", "procspawn/fn.init.html"),
     ("procspawn::spawn", "procspawn/fn.spawn.html"),
     // rayon
+    ("rayon", "rayon/index.html"),
     ("rayon::prelude", "rayon/prelude/index.html"),
     // serde
     ("Deserialize", "serde/trait.Deserialize.html"),
