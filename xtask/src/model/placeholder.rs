@@ -19,6 +19,7 @@ pub enum Kind {
     Secs,
     N,
     Who,
+    Port,
 }
 
 /// Everything the course says about one kind of placeholder.
@@ -46,7 +47,7 @@ pub struct Spec {
 const NUMBERED_CHECK: &str = "numbered by first appearance: the same value printed twice keeps its number, a different one gets a new one";
 
 /// Every kind, in the order CONTRIBUTING and the book name them.
-pub const KINDS: [Spec; 8] = [
+pub const KINDS: [Spec; 9] = [
     Spec {
         kind: Kind::Pid,
         name: "pid",
@@ -134,6 +135,17 @@ pub const KINDS: [Spec; 8] = [
         checked: "not numbered: the order of turns itself varies",
         varies_en: "another thread or worker can take a turn",
         varies_zh: "每一轮由哪个线程或工作进程来做可能不同",
+    },
+    Spec {
+        kind: Kind::Port,
+        name: "port",
+        numbered: false,
+        written: r"<port>",
+        shown: "`<port>`",
+        stands_for: "a TCP port the system picked (a server bound to port 0)",
+        checked: "any port number; the rest of the address is compared",
+        varies_en: "the system picks another port",
+        varies_zh: "系统挑选的端口号不同",
     },
 ];
 
