@@ -122,7 +122,11 @@ fn a_name_of_several_crates_is_the_one_its_table_chooses() {
         ("lessons/threads/subclass/README.md", "JoinHandle", "std"),
         ("lessons/threads/sync/README.md", "Mutex", "std"),
         ("lessons/threads/parallel/README.md", "mpsc::channel", "std"),
-        ("lessons/async/shared-state/README.md", "mpsc::channel", "tokio"),
+        (
+            "lessons/async/shared-state/README.md",
+            "mpsc::channel",
+            "tokio",
+        ),
     ];
     let crates = crates();
     let crates_of = |item: &str| -> BTreeSet<&str> {

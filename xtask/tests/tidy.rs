@@ -436,3 +436,21 @@ fn contributing_shows_the_placeholders_the_model_defines() {
         "CONTRIBUTING.md's table of placeholders is not the one xtask/src/model/placeholder.rs defines: `cargo xtask bless` rewrites it"
     );
 }
+
+#[test]
+fn the_readmes_progress_list_counts_the_courses_exercises() {
+    let root = workspace_root();
+    let course = Course::load(&root).expect("the course loads");
+    let total: usize = course.lessons.iter().map(|l| l.exercises.len()).sum();
+    let readme = fs::read_to_string(root.join("README.md")).expect("README.md");
+    let count = regex::Regex::new(r"(\d+) of (\d+) passed").expect("a valid pattern");
+    let shown: Vec<usize> = count
+        .captures_iter(&readme)
+        .filter_map(|c| c[2].parse().ok())
+        .collect();
+    assert!(!shown.is_empty(), "README.md shows no progress list");
+    assert!(
+        shown.iter().all(|n| *n == total),
+        "README.md's progress list counts {shown:?} exercises, but the course has {total}: show a real run of `cargo xtask exercise`"
+    );
+}
