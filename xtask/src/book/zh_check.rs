@@ -173,7 +173,7 @@ fn code_lines(language: &str, code: &str) -> (Vec<String>, Vec<String>) {
         let trimmed = line.trim();
         if language == "python" && (docstring || trimmed.starts_with("\"\"\"")) {
             let quotes = trimmed.matches("\"\"\"").count();
-            if !docstring && quotes == 1 || docstring && quotes == 1 {
+            if quotes == 1 {
                 docstring = !docstring;
             }
             comments.push(trimmed.to_string());
