@@ -284,6 +284,12 @@ struct Request {
     done: bool,
 }
 
+/// What DevTools needs to show pages in a window `width` × `height` CSS
+/// pixels (a phone's, under 600).
+fn window(width: u32, height: u32) -> Value {
+    json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+}
+
 /// A fresh page, listened to: its load, console, log and requests, in a
 /// window of the size every page is opened at.
 fn new_tab(browser: &mut Browser) -> Result<Tab, String> {
@@ -291,7 +297,7 @@ fn new_tab(browser: &mut Browser) -> Result<Tab, String> {
     browser.call(
         Some(&tab.session),
         "Emulation.setDeviceMetricsOverride",
-        json!({"width": PAGE_WIDTH, "height": PAGE_HEIGHT, "deviceScaleFactor": 1, "mobile": false}),
+        window(PAGE_WIDTH, PAGE_HEIGHT),
         CALL,
     )?;
     for (method, params) in [
@@ -326,6 +332,18 @@ struct Run {
 }
 
 impl Run {
+    /// Makes the page's window `width` × `height` CSS pixels.
+    fn resize(&mut self, width: u32, height: u32) -> Result<(), String> {
+        let session = self.tab.session.clone();
+        self.browser.call(
+            Some(&session),
+            "Emulation.setDeviceMetricsOverride",
+            window(width, height),
+            CALL,
+        )?;
+        Ok(())
+    }
+
     /// Runs one visit of `page`. If chromium stops answering during it (a
     /// script that never ends, say), that is a problem of the page, and the
     /// next visit gets a fresh tab; only a browser that is gone stops the run.

@@ -3,9 +3,9 @@
 //! problems it found and the figures it measured.
 
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::{CALL, Run, checks};
+use super::{Run, checks};
 
 /// One measurement: `script` run in `page` (relative to the book's root, a
 /// `#place` allowed) opened `width` × `height` CSS pixels, given `arg`.
@@ -118,17 +118,7 @@ pub const EXERCISES: &str = r#"(count) => {
 impl Run {
     /// Runs one probe: its problems are the page's, its figures the summary's.
     pub(super) fn probe(&mut self, probe: &Probe) -> Result<(), String> {
-        let session = self.tab.session.clone();
-        let metrics = json!({
-            "width": probe.width, "height": probe.height,
-            "deviceScaleFactor": 1, "mobile": probe.width < 600,
-        });
-        self.browser.call(
-            Some(&session),
-            "Emulation.setDeviceMetricsOverride",
-            metrics,
-            CALL,
-        )?;
+        self.resize(probe.width, probe.height)?;
         let (path, place) = match probe.page.split_once('#') {
             Some((path, place)) => (path.to_string(), format!("#{place}")),
             None => (probe.page.clone(), String::new()),
@@ -153,12 +143,7 @@ impl Run {
                 }
             }
         }
-        self.browser.call(
-            Some(&session),
-            "Emulation.setDeviceMetricsOverride",
-            json!({"width": super::PAGE_WIDTH, "height": super::PAGE_HEIGHT, "deviceScaleFactor": 1, "mobile": false}),
-            CALL,
-        )?;
+        self.resize(super::PAGE_WIDTH, super::PAGE_HEIGHT)?;
         Ok(())
     }
 }

@@ -108,24 +108,9 @@ impl Run {
 
     /// Saves one screenshot at the size it asks for.
     pub(super) fn screenshot(&mut self, shot: &Screenshot) -> Result<(), String> {
-        let session = self.tab.session.clone();
-        let metrics = json!({
-            "width": shot.width, "height": shot.height,
-            "deviceScaleFactor": 1, "mobile": shot.width < 600,
-        });
-        self.browser.call(
-            Some(&session),
-            "Emulation.setDeviceMetricsOverride",
-            metrics,
-            CALL,
-        )?;
+        self.resize(shot.width, shot.height)?;
         let taken = self.take_screenshot(shot);
-        self.browser.call(
-            Some(&session),
-            "Emulation.clearDeviceMetricsOverride",
-            json!({}),
-            CALL,
-        )?;
+        self.resize(super::PAGE_WIDTH, super::PAGE_HEIGHT)?;
         taken
     }
 
