@@ -98,8 +98,13 @@
     }
 
     // Long listings: folded to their first screen, the rest one click away.
-    const FOLDED_LINES = 36;
-    for (const code of document.querySelectorAll(".pair pre > code, .listing pre > code")) {
+    // Every long block: listings, runs, patches (inside a fold, a patch is
+    // already hidden until asked for, and stays whole when opened).
+    const FOLDED_LINES = 24;
+    for (const code of document.querySelectorAll("main pre > code")) {
+        if (code.closest("details")) {
+            continue;
+        }
         const lines = code.textContent.split("\n").length;
         if (lines <= FOLDED_LINES + 8) {
             continue;
