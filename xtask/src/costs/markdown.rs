@@ -42,13 +42,12 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
             with_spread(row.rust)
         );
         if with_python {
-            let ratio = row.ratio().map_or(String::new(), |r| format!("{r:.3}"));
-            let _ = write!(
-                out,
-                " {} | {ratio}<br><small>{}</small> |",
-                with_spread(row.python),
-                row.verdict().unwrap_or_default()
-            );
+            let compared = match (row.ratio(), row.verdict()) {
+                (Some(ratio), Some(verdict)) => format!("{ratio:.3}<br><small>{verdict}</small>"),
+                (Some(ratio), None) => format!("{ratio:.3}"),
+                _ => String::new(),
+            };
+            let _ = write!(out, " {} | {compared} |", with_spread(row.python));
         }
         out.push('\n');
     }
