@@ -192,6 +192,16 @@ pub fn make(site: &Site, src: &Source) -> Page {
             page.markdown.push('\n');
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             // The tooling's markers mean nothing to a reader.
+        } else if trimmed.starts_with('|') && in_report && site.edition == Edition::Chinese {
+            // gettext translates a Markdown table cell by cell, and a cell
+            // that matches a message elsewhere ("model") would be Chinese in
+            // an English report: as HTML, the table is not translated at all.
+            let end = (i..lines.len())
+                .find(|&j| !lines[j].trim_start().starts_with('|'))
+                .unwrap_or(lines.len());
+            page.markdown.push_str(&html_table(&lines[i..end]));
+            i = end;
+            continue;
         } else if trimmed.starts_with('|') {
             let end = (i..lines.len())
                 .find(|&j| !lines[j].trim_start().starts_with('|'))
@@ -256,6 +266,47 @@ fn chinese_doc_line(doc: &str) -> String {
         .trim()
         .trim_end_matches('.');
     format!("文档：{}。", links.replace("), [", ")、["))
+}
+
+/// A Markdown table as an HTML one, inline code and HTML in its cells kept;
+/// a column the Markdown aligns right (`--:`) is aligned right.
+fn html_table(rows: &[&str]) -> String {
+    let cells = |row: &str| -> Vec<String> {
+        let code = Regex::new(r"`([^`]*)`").expect("a valid pattern");
+        row.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| code.replace_all(c.trim(), "<code>$1</code>").into_owned())
+            .collect()
+    };
+    let Some((header, rest)) = rows.split_first() else {
+        return String::new();
+    };
+    let right: Vec<bool> = rest
+        .first()
+        .map(|r| cells(r).iter().map(|c| c.ends_with(':')).collect())
+        .unwrap_or_default();
+    let align = |n: usize| {
+        if right.get(n).copied().unwrap_or(false) {
+            r#" style="text-align: right""#
+        } else {
+            ""
+        }
+    };
+    let mut html = String::from("<table>\n<thead><tr>");
+    for (n, cell) in cells(header).iter().enumerate() {
+        html.push_str(&format!("<th{}>{cell}</th>", align(n)));
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for row in rest.iter().skip(1) {
+        html.push_str("<tr>");
+        for (n, cell) in cells(row).iter().enumerate() {
+            html.push_str(&format!("<td{}>{cell}</td>", align(n)));
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n</table>\n");
+    html
 }
 
 /// What the sentence under a sample run says (`varies`): a README must not

@@ -16,6 +16,8 @@ pub fn markdown(results: &Results, machine: &Machine, command: &str) -> String {
     // Each figure's spread (10th to 90th percentile) goes under it, in small
     // type, rather than in a column of its own: the table then fits a
     // laptop's page, and a phone's as labelled cards (the book's course.css).
+    // An anchor, so the table can be linked to (and shown) on its own.
+    let _ = writeln!(out, "<a id=\"figures-table\"></a>\n");
     if with_python {
         let _ = writeln!(
             out,

@@ -103,3 +103,17 @@ fn a_readme_that_says_what_the_generated_sentence_says_is_told() {
         page.problems
     );
 }
+
+#[test]
+fn a_table_becomes_html_that_no_translation_touches() {
+    let html = super::html_table(&[
+        "| measurement | model | Rust |",
+        "|---|---|--:|",
+        "| spawn | `process` | 1 µs<br><small>a .. b</small> |",
+    ]);
+    assert_eq!(
+        html,
+        "<table>\n<thead><tr><th>measurement</th><th>model</th><th style=\"text-align: right\">Rust</th></tr></thead>\n<tbody>\n\
+         <tr><td>spawn</td><td><code>process</code></td><td style=\"text-align: right\">1 µs<br><small>a .. b</small></td></tr>\n</tbody>\n</table>\n"
+    );
+}
