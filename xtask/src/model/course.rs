@@ -287,18 +287,8 @@ struct Target {
 impl Course {
     /// Reads the course from `cargo metadata`.
     pub fn load(root: &Path) -> Result<Course, String> {
-        let output = Command::new(cargo())
-            .args(["metadata", "--format-version", "1", "--no-deps"])
-            .current_dir(root)
-            .output()
-            .map_err(|e| format!("could not run cargo metadata: {e}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "cargo metadata failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        let metadata: Metadata = serde_json::from_slice(&output.stdout)
+        let output = cargo_metadata(root, &["--no-deps"])?;
+        let metadata: Metadata = serde_json::from_slice(&output)
             .map_err(|e| format!("could not read cargo metadata's output: {e}"))?;
 
         let lessons_dir = root.join("lessons");
@@ -424,6 +414,24 @@ fn chapter_index(chapter: &str) -> usize {
         .iter()
         .position(|(c, _)| *c == chapter)
         .unwrap_or(CHAPTERS.len())
+}
+
+/// What `cargo metadata --format-version 1` says of the workspace at
+/// `root`, with `args` added: its JSON, or why there is none.
+pub fn cargo_metadata(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let output = Command::new(cargo())
+        .args(["metadata", "--format-version", "1"])
+        .args(args)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("could not run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(output.stdout)
 }
 
 /// The cargo that runs us, so `cargo +toolchain xtask` stays on that toolchain.

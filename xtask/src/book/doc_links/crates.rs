@@ -77,24 +77,8 @@ impl Crates {
                     .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
             })
             .ok_or("could not ask rustc which machine this is (`rustc -vV`)")?;
-        let output = Command::new(crate::model::cargo())
-            .args([
-                "metadata",
-                "--format-version",
-                "1",
-                "--filter-platform",
-                &host,
-            ])
-            .current_dir(root)
-            .output()
-            .map_err(|e| format!("could not run cargo metadata: {e}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "cargo metadata failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        Self::from_metadata(&output.stdout)
+        let output = crate::model::course::cargo_metadata(root, &["--filter-platform", &host])?;
+        Self::from_metadata(&output)
     }
 
     /// Reads `cargo metadata`'s JSON (with its `resolve`).
