@@ -20,6 +20,29 @@
 
 use std::process::ExitCode;
 
+/// `cargo xtask verify | head -2`: once the reader has gone, a print fails;
+/// then the programs still running are stopped and their folders removed,
+/// and xtask ends as a Unix tool does, by SIGPIPE, with nothing said.
+fn end_quietly_when_output_closes() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") {
+            xtask::runner::abandon();
+            use nix::sys::signal::{SigHandler, Signal, raise, signal};
+            // SAFETY: restoring the default disposition installs no handler code.
+            let _ = unsafe { signal(Signal::SIGPIPE, SigHandler::SigDfl) };
+            let _ = raise(Signal::SIGPIPE);
+        }
+        report(info);
+    }));
+}
+
 use clap::{Parser, Subcommand};
 use xtask::commands::{
     self, bench::BenchOptions, book::BookOptions, exercise::ExerciseOptions, fail,
@@ -65,6 +88,7 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    end_quietly_when_output_closes();
     let cli = Cli::parse();
     let course = match Course::load(&workspace_root()) {
         Ok(course) => course,

@@ -159,7 +159,8 @@ fn run_watched(launch: &Launch) -> Result<Run, String> {
     prepare_process();
     let scratch = Scratch::create()?;
     let started = Instant::now();
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .args(args)
         .current_dir(cwd)
         .env("TMPDIR", scratch.0.path())
@@ -167,7 +168,19 @@ fn run_watched(launch: &Launch) -> Result<Run, String> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
+        .process_group(0);
+    // If xtask itself dies (killed, or its output closed under it), the
+    // program dies too, rather than run on adopted by init; its own children
+    // die with it by the lessons' own rule.
+    #[cfg(target_os = "linux")]
+    // SAFETY: runs in the forked child before exec, where only
+    // async-signal-safe calls are allowed; prctl(2) is one.
+    unsafe {
+        command.pre_exec(|| {
+            nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).map_err(std::io::Error::from)
+        });
+    }
+    let mut child = command
         .spawn()
         .map_err(|e| format!("could not start {}: {e}", exe.display()))?;
     let group = Pid::from_raw(child.id() as i32);
@@ -244,13 +257,19 @@ fn run_watched(launch: &Launch) -> Result<Run, String> {
 /// files in the system's temporary directory.
 struct Scratch(tempfile::TempDir);
 
+/// The runs' folders that exist now, for [`abandon`].
+static SCRATCHES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
 impl Scratch {
     fn create() -> Result<Scratch, String> {
-        tempfile::Builder::new()
+        let dir = tempfile::Builder::new()
             .prefix("xtask-run-")
             .tempdir()
-            .map(Scratch)
-            .map_err(|e| format!("could not create a temporary folder: {e}"))
+            .map_err(|e| format!("could not create a temporary folder: {e}"))?;
+        if let Ok(mut all) = SCRATCHES.lock() {
+            all.push(dir.path().to_path_buf());
+        }
+        Ok(Scratch(dir))
     }
 
     /// Removes the directory; returns what the program had left in it.
@@ -262,8 +281,23 @@ impl Scratch {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
+        if let Ok(mut all) = SCRATCHES.lock() {
+            all.retain(|p| p != self.0.path());
+        }
         // Dropping it removes it and everything in it.
         left
+    }
+}
+
+/// For an xtask that must end now (its own output closed under it): kills
+/// every program still running and removes the runs' folders, which their
+/// destructors would otherwise never get to.
+pub fn abandon() {
+    ctrl_c::kill_all();
+    if let Ok(all) = SCRATCHES.lock() {
+        for dir in all.iter() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 

@@ -88,3 +88,52 @@ fn verify_counts_what_it_runs_and_says_what_it_ignores() {
     );
     assert!(text.contains("0 passed, 0 failed, 1 skipped"), "{text}");
 }
+
+#[test]
+fn piped_into_a_reader_that_stops_verify_ends_quietly_and_leaves_nothing() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+
+    let runs = || {
+        std::fs::read_dir(std::env::temp_dir())
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().starts_with("xtask-run-"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let before = runs();
+    // `cargo xtask verify --python threads-lock | head -1`
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["verify", "--python", "threads-lock"])
+        .current_dir(workspace_root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the xtask binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut first)
+        .expect("a first line");
+    let status = child.wait().expect("it ends");
+    assert!(first.starts_with("verify --python:"), "{first}");
+    assert_eq!(
+        status.signal(),
+        Some(13),
+        "{status:?}: not ended by SIGPIPE"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let twins = std::fs::read_dir("/proc")
+        .expect("/proc")
+        .flatten()
+        .filter(|e| {
+            std::fs::read(e.path().join("cmdline"))
+                .is_ok_and(|c| String::from_utf8_lossy(&c).contains("lessons/threads/lock/python"))
+        })
+        .count();
+    assert_eq!(twins, 0, "a twin outlived the verify that ran it");
+    assert_eq!(runs(), before, "a run's temporary folder was left");
+}

@@ -62,6 +62,16 @@ extern "C" fn on_sigint(_: nix::libc::c_int) {
     }
 }
 
+/// Kills the group of every program running now.
+pub(super) fn kill_all() {
+    for slot in &GROUPS {
+        let group = slot.load(Ordering::SeqCst);
+        if group > 0 {
+            let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
+        }
+    }
+}
+
 /// Once per process: adopt orphans (Linux) and take over Ctrl-C.
 pub(super) fn prepare_process() {
     use std::sync::Once;
