@@ -11,6 +11,13 @@
 //! removed at exit, and on SIGINT, SIGTERM or SIGHUP by a signal handler
 //! that then lets the signal end the process as it would have. SIGKILL cannot
 //! be caught by anyone: a folder left by `kill -9` is the one exception.
+//!
+//! A handler runs on one thread while the others go on: a pool's thread may
+//! be starting a new child, and so making a socket folder in ours, while the
+//! handler empties it. So the handler first renames the folder out of the
+//! way, in one atomic step: from then on nothing can be created in it by its
+//! name (`TMPDIR` names the old path, which no longer exists), and what it
+//! holds can be removed without a race.
 
 use std::ffi::{CStr, CString};
 use std::io;
@@ -21,9 +28,16 @@ use std::sync::OnceLock;
 use nix::libc;
 use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, raise, sigaction};
 
-/// The folder, as a path and as the C string the signal handler uses (a
-/// handler may not allocate, so it is prepared before the handler exists).
-static OWN: OnceLock<(PathBuf, CString)> = OnceLock::new();
+/// The folder: its path, and the C strings the signal handler uses, its
+/// name and the name it is renamed to before it is emptied (a handler may
+/// not allocate, so they are prepared before the handler exists).
+struct Own {
+    path: PathBuf,
+    name: CString,
+    gone: CString,
+}
+
+static OWN: OnceLock<Own> = OnceLock::new();
 
 const SIGNALS: [Signal; 3] = [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP];
 
@@ -32,17 +46,21 @@ const SIGNALS: [Signal; 3] = [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP];
 /// starts threads: changing the environment is only safe while nobody else
 /// can be reading it.
 pub fn own_temp_dir() -> io::Result<&'static Path> {
-    if let Some((path, _)) = OWN.get() {
-        return Ok(path);
+    if let Some(own) = OWN.get() {
+        return Ok(&own.path);
     }
     let program = std::env::current_exe()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "lesson".to_string());
     let path = std::env::temp_dir().join(format!("{program}-{}", std::process::id()));
-    let c_path = CString::new(path.as_os_str().as_bytes())
-        .map_err(|_| io::Error::other("a temporary path with a NUL byte"))?;
-    let (path, _) = OWN.get_or_init(|| (path, c_path));
+    let c_string = |suffix: &str| {
+        let mut bytes = path.as_os_str().as_bytes().to_vec();
+        bytes.extend_from_slice(suffix.as_bytes());
+        CString::new(bytes).map_err(|_| io::Error::other("a temporary path with a NUL byte"))
+    };
+    let (name, gone) = (c_string("")?, c_string(".removing")?);
+    let path = &OWN.get_or_init(|| Own { path, name, gone }).path;
     // The handler first, the folder second: a Ctrl-C between the two would
     // otherwise leave the folder behind.
     let action = SigAction::new(
@@ -101,14 +119,14 @@ extern "C" fn remove_on_exit() {
 /// Removes the folder now, if there is one: at exit, and before a program
 /// ends itself by a signal ([`crate::output::quiet_when_stdout_closes`]).
 pub(crate) fn remove_now() {
-    if let Some((path, _)) = OWN.get() {
-        let _ = std::fs::remove_dir_all(path);
+    if let Some(own) = OWN.get() {
+        remove_out_of_the_way(own);
     }
 }
 
 extern "C" fn remove_then_die(signal: libc::c_int) {
-    if let Some((_, path)) = OWN.get() {
-        remove_tree(libc::AT_FDCWD, path, 4);
+    if let Some(own) = OWN.get() {
+        remove_out_of_the_way(own);
     }
     // SA_RESETHAND put the default action back: raised again, the signal
     // ends the process once this handler returns, and its parent sees
@@ -116,6 +134,15 @@ extern "C" fn remove_then_die(signal: libc::c_int) {
     if let Ok(signal) = Signal::try_from(signal) {
         let _ = raise(signal);
     }
+}
+
+/// Renames the folder, then removes it and what it holds (see the module's
+/// note on threads), with system calls alone: a signal handler may call it.
+fn remove_out_of_the_way(own: &Own) {
+    // SAFETY: rename(2) on two NUL-terminated names prepared beforehand.
+    let renamed = unsafe { libc::rename(own.name.as_ptr(), own.gone.as_ptr()) } == 0;
+    let what = if renamed { &own.gone } else { &own.name };
+    remove_tree(libc::AT_FDCWD, what, 4);
 }
 
 /// `rm -r` with system calls alone, `depth` levels down at most: what a
