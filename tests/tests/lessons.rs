@@ -16,7 +16,9 @@
 //! - `closed_stdout::<program>`: piped into a reader that has gone
 //!   (`| head -0`), or that goes after the first line (`| head -1`), it ends
 //!   quietly, as a Unix tool does, whichever of its processes printed next:
-//!   no panic, no failure reported, nothing left behind.
+//!   no panic, no failure reported, nothing left behind. (A line it says on
+//!   stderr in an undisturbed run too, such as a lesson's deliberate panic,
+//!   is its own and not held against it: see `check::unusual_lines`.)
 //!
 //! - `ctrl_c::<program>` (the chapters whose programs start processes):
 //!   Ctrl-C as a terminal sends it, to every process of the program at once,
@@ -183,8 +185,17 @@ fn closed_stdout(
         .args(&program.args)
         .env(shared::time::SCALE_VAR, check::FAST_SCALE.to_string());
     let mut problems = Vec::new();
+    let mut usual: Option<String> = None;
     for fault in [Fault::CloseStdout, Fault::HeadOne] {
-        problems.extend(check::run_problems(&launch.clone().fault(fault).run()?));
+        let mut run = launch.clone().fault(fault).run()?;
+        // Only what the closed pipe made it say counts against it.
+        if !run.stderr.trim().is_empty() {
+            if usual.is_none() {
+                usual = Some(launch.clone().run()?.stderr);
+            }
+            run.stderr = check::unusual_lines(&run.stderr, usual.as_deref().unwrap_or(""));
+        }
+        problems.extend(check::run_problems(&run));
     }
     if problems.is_empty() {
         Ok(())

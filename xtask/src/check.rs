@@ -291,6 +291,34 @@ pub fn leftover_problems(run: &Run, what: &str) -> Vec<String> {
     problems
 }
 
+/// The lines of `stderr` that the program does not also say when nothing
+/// disturbs it (`usual`, an undisturbed run's stderr): what a fault made it
+/// say. Numbers (a thread's id, a pid) are compared as placeholders. A lesson
+/// whose thread panics on purpose reports that panic in every run, piped into
+/// `head -1` too if the panic comes before the reader goes; that report is
+/// the lesson's, not the closed pipe's.
+pub fn unusual_lines(stderr: &str, usual: &str) -> String {
+    let shape = |line: &str| -> String {
+        let mut out = String::with_capacity(line.len());
+        for c in line.chars() {
+            if c.is_ascii_digit() {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let usual: std::collections::HashSet<String> = usual.lines().map(shape).collect();
+    stderr
+        .lines()
+        .filter(|line| !usual.contains(&shape(line)))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 /// The first line of `stderr` that is a panic or a `Debug` dump rather than
 /// a sentence: what a learner must never be shown for a failure they caused
 /// (a killed child, a closed pipe).
@@ -390,9 +418,25 @@ pub fn explain(verdict: &Verdict) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{sample_fits, unreadable_error};
+    use super::{sample_fits, unreadable_error, unusual_lines};
     use crate::model::transcript::{Transcript, parse_items};
     use crate::model::{Kind, Redaction};
+
+    #[test]
+    fn only_what_a_fault_made_it_say_is_unusual() {
+        let usual =
+            "thread 'group c' (6444) panicked at errors.rs:27:5:\nattempt to divide by zero\n";
+        let piped =
+            "thread 'group c' (7012) panicked at errors.rs:27:5:\nattempt to divide by zero\n";
+        assert_eq!(unusual_lines(piped, usual), "");
+        let broken = format!("{piped}failed printing to stdout: Broken pipe (os error 32)\n");
+        assert_eq!(
+            unusual_lines(&broken, usual),
+            "failed printing to stdout: Broken pipe (os error 32)\n"
+        );
+        // Nothing is usual for a program that is silent undisturbed.
+        assert_eq!(unusual_lines(piped, ""), piped);
+    }
 
     #[test]
     fn a_sample_is_a_real_run_the_transcript_accepts() {
