@@ -15,9 +15,10 @@
 //! A handler runs on one thread while the others go on: a pool's thread may
 //! be starting a new child, and so making a socket folder in ours, while the
 //! handler empties it. So the handler first renames the folder out of the
-//! way, in one atomic step: from then on nothing can be created in it by its
-//! name (`TMPDIR` names the old path, which no longer exists), and what it
-//! holds can be removed without a race.
+//! way, in one atomic step: from then on nothing new can reach it by its
+//! name (`TMPDIR` names the old path, which no longer exists). A creation
+//! that had looked the folder up just before may still land in it, a moment
+//! later; so the handler empties it until it is gone, a few times at most.
 
 use std::ffi::{CStr, CString};
 use std::io;
@@ -35,6 +36,10 @@ struct Own {
     path: PathBuf,
     name: CString,
     gone: CString,
+    /// The process the folder belongs to. A child forked to run another
+    /// program has our handler until it execs; a Ctrl-C in that moment must
+    /// not have it remove the folder under its parent.
+    owner: libc::pid_t,
 }
 
 static OWN: OnceLock<Own> = OnceLock::new();
@@ -60,7 +65,15 @@ pub fn own_temp_dir() -> io::Result<&'static Path> {
         CString::new(bytes).map_err(|_| io::Error::other("a temporary path with a NUL byte"))
     };
     let (name, gone) = (c_string("")?, c_string(".removing")?);
-    let path = &OWN.get_or_init(|| Own { path, name, gone }).path;
+    let owner = std::process::id() as libc::pid_t;
+    let path = &OWN
+        .get_or_init(|| Own {
+            path,
+            name,
+            gone,
+            owner,
+        })
+        .path;
     // The handler first, the folder second: a Ctrl-C between the two would
     // otherwise leave the folder behind.
     let action = SigAction::new(
@@ -70,8 +83,9 @@ pub fn own_temp_dir() -> io::Result<&'static Path> {
     );
     for signal in SIGNALS {
         // SAFETY: the handler makes only async-signal-safe system calls
-        // (open, getdents64, unlinkat, close, raise) on data prepared before
-        // it was installed, and allocates nothing.
+        // (getpid, rename, open, getdents64, unlinkat, close, access,
+        // nanosleep, raise) on data prepared before it was installed, and
+        // allocates nothing.
         unsafe { sigaction(signal, &action) }.map_err(io::Error::from)?;
     }
     // SAFETY: `remove_on_exit` is a plain function that only reads `OWN`.
@@ -137,12 +151,36 @@ extern "C" fn remove_then_die(signal: libc::c_int) {
 }
 
 /// Renames the folder, then removes it and what it holds (see the module's
-/// note on threads), with system calls alone: a signal handler may call it.
+/// note on threads), with system calls alone (getpid, rename, unlinkat,
+/// getdents64, access, nanosleep): a signal handler may call it.
 fn remove_out_of_the_way(own: &Own) {
-    // SAFETY: rename(2) on two NUL-terminated names prepared beforehand.
-    let renamed = unsafe { libc::rename(own.name.as_ptr(), own.gone.as_ptr()) } == 0;
-    let what = if renamed { &own.gone } else { &own.name };
-    remove_tree(libc::AT_FDCWD, what, 4);
+    // SAFETY: getpid(2), and rename(2) on two names prepared beforehand.
+    unsafe {
+        if libc::getpid() != own.owner {
+            return;
+        }
+        libc::rename(own.name.as_ptr(), own.gone.as_ptr());
+    }
+    // A creation already on its way in lands within microseconds: a
+    // millisecond between tries, a tenth of a second at most. Both names,
+    // in case the rename failed.
+    let pause = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 1_000_000,
+    };
+    for _ in 0..100 {
+        remove_tree(libc::AT_FDCWD, &own.gone, 4);
+        remove_tree(libc::AT_FDCWD, &own.name, 4);
+        // SAFETY: access(2) and nanosleep(2) on prepared, valid arguments.
+        unsafe {
+            if libc::access(own.gone.as_ptr(), libc::F_OK) != 0
+                && libc::access(own.name.as_ptr(), libc::F_OK) != 0
+            {
+                return;
+            }
+            libc::nanosleep(&pause, std::ptr::null_mut());
+        }
+    }
 }
 
 /// `rm -r` with system calls alone, `depth` levels down at most: what a
